@@ -1,0 +1,5 @@
+"""The pipeline's stages, one module each, in pipeline order.
+
+read (readers.py) -> extract -> clean -> language -> dedup -> sentences -> mentions -> dates -> actors
+-> places -> events. ``eventwire.stages.default_stages`` builds the list the CLI runs.
+"""
