@@ -20,7 +20,10 @@ from .model import Article, Rejection
 log = logging.getLogger(__name__)
 
 #: fields every article has when it leaves the extract stage
-BASE_FIELDS = frozenset({"id", "uri", "text", "url", "title", "published", "site", "dateline"})
+BASE_FIELDS = frozenset({
+    "id", "uri", "text", "url", "title", "published", "published_precision", "published_method", "site",
+    "dateline", "language",
+})
 
 
 class Drop(Exception):

@@ -1,0 +1,157 @@
+"""The driver of a run: the only code that writes to the store.
+
+Reads shard results in plan order; drops exact duplicates (same id = same normalised text, or same
+normalised URL, against the store and the run so far), marks near-duplicates (``duplicate_of``), writes
+each shard in one transaction, then its done-marker ``RUN_DIR/shards/NNNNNN.json`` with its stats.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections import Counter
+from pathlib import Path
+
+from . import __version__
+from .executors import make_executor
+from .ingest import RunReport, ShardResult, process_shard
+from .model import Rejection
+from .plan import shards, units
+from .settings import Settings
+from .stages.dedup import NearDuplicates, normalise_url
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Driver:
+    def __init__(self, settings: Settings, store: Store | None = None, resume: str | None = None):
+        self.settings = settings
+        self.resume = resume
+        self.own_store = store is None
+        self.store = store or Store(settings.db)
+        self.stats: Counter = Counter()
+        self.ids: set[str] = set()
+        self.urls: set[str] = set()
+        self.near = NearDuplicates(settings.near_duplicate_threshold)
+
+    def close(self) -> None:
+        if self.own_store:
+            self.store.close()
+
+    def _load_known(self) -> None:
+        con = self.store.con
+        for (article_id, url_norm) in con.execute("SELECT id, url_norm FROM articles").fetchall():
+            self.ids.add(article_id)
+            if url_norm:
+                self.urls.add(url_norm)
+        cursor = con.execute(
+            "SELECT id, signature, duplicate_of FROM articles WHERE signature IS NOT NULL ORDER BY seq")
+        while batch := cursor.fetchmany(5000):
+            for article_id, sig, dup in batch:
+                self.near.add(article_id, list(sig), dup)
+
+    def run(self, inputs: list[str], progress=None, stdin=None) -> RunReport:
+        run_dir, inputs = self._run_dir(inputs)
+        run_id = run_dir.name if run_dir else uuid.uuid4().hex[:12]
+        self.run_id = run_id
+        self.store.start_run(run_id, __version__, self.settings.to_json(), inputs)
+        self._load_known()
+        done = self._done_shards(run_dir)
+        planned = units(inputs, stdin=stdin)
+        jobs = self._jobs(planned, done)
+        executor = make_executor(self.settings.executor, self.settings.workers, self.settings.scheduler)
+        status = "failed"
+        try:
+            for result in executor.map(process_shard, jobs):
+                self._load(result, run_id)
+                self._mark(run_dir, result)
+                if progress:
+                    progress(result)
+            status = "done"
+        finally:
+            executor.close()
+            self.store.finish_run(run_id, dict(self.stats), status)
+        return RunReport(run_id=run_id, stats=self.stats, run_dir=str(run_dir) if run_dir else None)
+
+    def _jobs(self, planned, done: set[int]):
+        plan_rejects: list[Rejection] = []
+
+        def items():
+            for item in planned:
+                if isinstance(item, Rejection):
+                    plan_rejects.append(item)
+                else:
+                    yield item
+
+        for number, shard in enumerate(shards(items(), self.settings.shard_size)):
+            if number in done:
+                self.stats["shards_skipped"] += 1
+                continue
+            yield (number, shard, self.settings)
+        if plan_rejects:
+            self.stats["inputs"] += len(plan_rejects)
+            for r in plan_rejects:
+                self.stats[f"rejected.{r.reason}"] += 1
+            self._write([], plan_rejects, self.run_id)
+
+    def _load(self, result: ShardResult, run_id: str) -> None:
+        self.stats.update(result.stats)
+        stored = []
+        for article in result.articles:
+            url_norm = normalise_url(article.url)
+            if article.id in self.ids:
+                self.stats["duplicates.exact"] += 1
+                continue
+            if url_norm and url_norm in self.urls:
+                self.stats["duplicates.url"] += 1
+                continue
+            self.ids.add(article.id)
+            if url_norm:
+                self.urls.add(url_norm)
+            if article.signature:
+                article.duplicate_of = self.near.check(article.signature)
+                if article.duplicate_of:
+                    self.stats["duplicates.near"] += 1
+                self.near.add(article.id, article.signature, article.duplicate_of)
+            stored.append(article)
+        self.stats["articles_stored"] += len(stored)
+        self.stats["events_stored"] += sum(len(a.events) for a in stored)
+        self._write(stored, result.rejects, run_id)
+
+    def _write(self, articles, rejects, run_id: str) -> None:
+        self.store.write_shard(articles, rejects, run_id)
+
+    # -- run directory -----------------------------------------------------------------------
+    def _run_dir(self, inputs: list[str]) -> tuple[Path | None, list[str]]:
+        if self.resume:
+            run_dir = Path(self.resume)
+            meta = json.loads((run_dir / "run.json").read_text())
+            return run_dir, meta["inputs"]
+        if not self.settings.run_dir:
+            return None, inputs
+        run_dir = Path(self.settings.run_dir)
+        (run_dir / "shards").mkdir(parents=True, exist_ok=True)
+        if "-" in inputs:
+            log.warning("stdin input cannot be resumed: --resume will skip it")
+        (run_dir / "run.json").write_text(json.dumps(
+            {"inputs": [i if i == "-" or i.startswith(("http:", "https:")) else str(Path(i).absolute())
+                        for i in inputs], "settings": self.settings.to_json(), "version": __version__},
+            indent=1))
+        return run_dir, inputs
+
+    @staticmethod
+    def _done_shards(run_dir: Path | None) -> set[int]:
+        if not run_dir or not (run_dir / "shards").is_dir():
+            return set()
+        return {int(p.stem) for p in (run_dir / "shards").glob("*.json")}
+
+    @staticmethod
+    def _mark(run_dir: Path | None, result: ShardResult) -> None:
+        if run_dir is None:
+            return
+        marker = run_dir / "shards" / f"{result.number:06d}.json"
+        tmp = marker.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"stats": dict(result.stats), "articles": len(result.articles)}))
+        tmp.replace(marker)

@@ -1,0 +1,96 @@
+"""Executors decide only where shards run: in this process, a local process pool, or Dask.
+
+Every executor has ``map(fn, shards) -> iterator of results in shard order`` and keeps at most a few
+shards in flight per worker, so memory does not grow with the input. The shard function and the stage
+code are the same for all of them; only the driver (the caller) writes to the store.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from .errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+IN_FLIGHT_PER_WORKER = 2
+
+
+class SerialExecutor:
+    workers = 1
+
+    def map(self, fn: Callable, shards: Iterable[Any]) -> Iterator[Any]:
+        for shard in shards:
+            yield fn(shard)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessExecutor:
+    """A local process pool (spawned fresh processes: no state inherited from the driver)."""
+
+    def __init__(self, workers: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def map(self, fn: Callable, shards: Iterable[Any]) -> Iterator[Any]:
+        return _ordered(lambda shard: self.pool.submit(fn, shard), shards, self.workers,
+                        lambda fut: fut.result())
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+class DaskExecutor:
+    """dask.distributed: a LocalCluster of ``workers`` processes, or the cluster at ``scheduler``."""
+
+    def __init__(self, workers: int, scheduler: str | None = None):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise ConfigError("--executor dask needs the extra: pip install 'eventwire[dask]'") from exc
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+            self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        else:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+            self.workers = workers
+
+    def map(self, fn: Callable, shards: Iterable[Any]) -> Iterator[Any]:
+        return _ordered(lambda shard: self.client.submit(fn, shard, pure=False), shards, self.workers,
+                        lambda fut: fut.result())
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _ordered(submit: Callable, shards: Iterable[Any], workers: int, result: Callable) -> Iterator[Any]:
+    """Submit shards with bounded look-ahead; yield results in shard order."""
+    pending: deque = deque()
+    limit = max(2, workers * IN_FLIGHT_PER_WORKER)
+    for shard in shards:
+        pending.append(submit(shard))
+        if len(pending) >= limit:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
+def make_executor(kind: str, workers: int, scheduler: str | None = None):
+    if kind == "dask":
+        return DaskExecutor(workers, scheduler)
+    if kind != "local":
+        raise ConfigError(f"unknown executor {kind!r}: use local or dask")
+    return SerialExecutor() if workers == 1 else ProcessExecutor(workers)

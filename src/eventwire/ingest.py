@@ -1,0 +1,123 @@
+"""The one orchestration function: plan shards, run them on an executor, load results, record the run.
+
+Workers (any executor) turn a shard of input units into articles and rejections
+(:func:`process_shard`); the driver alone dedups and writes, shard by shard in plan order, each shard
+in one transaction, then writes the shard's done-marker in the run directory. ``--resume RUN_DIR``
+skips the shards marked done; exact dedup makes a shard written just before a crash harmless.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .model import Article, Rejection
+from .pipeline import Context, Drop, Pipeline
+from .settings import ANALYSED_LANGUAGES, Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ShardResult:
+    number: int
+    articles: list[Article] = field(default_factory=list)
+    rejects: list[Rejection] = field(default_factory=list)
+    stats: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class RunReport:
+    run_id: str
+    stats: Counter
+    run_dir: str | None = None
+
+    def table(self) -> list[tuple[str, int]]:
+        return sorted(self.stats.items())
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _pipelines(settings: Settings) -> tuple[Pipeline, Pipeline | None]:
+    key = json.dumps(settings.to_json(), sort_keys=True)
+    if _WORKER.get("key") != key:
+        from .annotate import analysis_stages
+        from .stages.dedup import Fingerprint
+        from .stages.language import Language
+
+        base = Pipeline([Language(), Fingerprint()])
+        analysis = Pipeline(analysis_stages()) if settings.analyse else None
+        _WORKER.update(key=key, base=base, analysis=analysis, fetcher=None)
+    return _WORKER["base"], _WORKER["analysis"]
+
+
+def _fetcher(settings: Settings):
+    if _WORKER.get("fetcher") is None:
+        from .fetch import Fetcher
+
+        _WORKER["fetcher"] = Fetcher(settings)
+    return _WORKER["fetcher"]
+
+
+def process_shard(job: tuple[int, list, Settings]) -> ShardResult:
+    """Read, extract, clean and analyse one shard (runs in a worker; writes nothing)."""
+    from .stages.extract import to_article
+    from .stages.read import read_unit
+
+    number, shard_units, settings = job
+    base, analysis = _pipelines(settings)
+    ctx = Context(settings=settings, strict=settings.strict)
+    result = ShardResult(number)
+    needs_net = any(u[0] == "url" for u in shard_units) or settings.fetch
+    fetcher = _fetcher(settings) if needs_net else None
+    for unit in shard_units:
+        ctx.stats["inputs"] += 1
+        for item in read_unit(unit, settings, fetcher):
+            if isinstance(item, Rejection):
+                ctx.reject(item.uri, item.reason, item.detail, item.stage)
+                continue
+            ctx.stats["sources"] += 1
+            article = _analyse(item, settings, ctx, base, analysis)
+            if article is not None:
+                result.articles.append(article)
+    result.rejects, result.stats = ctx.rejects, ctx.stats
+    return result
+
+
+def _analyse(source, settings, ctx, base, analysis) -> Article | None:
+    from .stages.extract import to_article
+
+    try:
+        article = to_article(source, settings)
+    except Drop as drop:
+        ctx.reject(source.uri, drop.reason, drop.detail, "extract")
+        return None
+    except Exception as exc:
+        if ctx.strict:
+            raise
+        log.exception("extracting %s failed", source.uri)
+        ctx.reject(source.uri, "stage_error", f"{type(exc).__name__}: {exc}", "extract")
+        return None
+    article = base(article, ctx)
+    if article is not None and analysis is not None and article.language in ANALYSED_LANGUAGES:
+        article = analysis(article, ctx)
+    return article
+
+
+def ingest(inputs: list[str], settings: Settings, *, store=None, progress=None, stdin=None,
+           resume: str | None = None) -> RunReport:
+    """Run the pipeline over ``inputs`` into the store at ``settings.db``; returns the run's stats."""
+    from .driver import Driver
+
+    driver = Driver(settings, store=store, resume=resume)
+    try:
+        return driver.run(inputs, progress=progress, stdin=stdin)
+    finally:
+        driver.close()

@@ -1,0 +1,1 @@
+"""Container formats the read stage opens: WARC archives and RSS/Atom feeds."""

@@ -1,0 +1,13 @@
+"""The DuckDB store: numbered migrations, one writer, reads that return plain records.
+
+``Store(path)`` opens (and migrates) the database for writing; ``Store(path, read_only=True)`` opens it
+for reading. DuckDB allows one writing process at a time: opening a store another process is writing
+raises :class:`~eventwire.errors.StoreBusy` with what to do. Each shard of a run is written in one
+transaction (:meth:`Store.write_shard`), so a killed run leaves whole shards only.
+"""
+
+from __future__ import annotations
+
+from .db import Store
+
+__all__ = ["Store"]
