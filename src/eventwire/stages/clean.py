@@ -29,6 +29,7 @@ LENGTH_LOW, LENGTH_HIGH = 70, 200
 STOP_LOW, STOP_HIGH = 0.30, 0.32
 #: an article with fewer words than this is no article
 MIN_WORDS = 20
+BAD_COST = 1.0
 CUES_PATH = Path(__file__).resolve().parents[1] / "codebooks" / "boilerplate_cues.tsv"
 #: how far above the first body line the headline may stand (non-empty lines)
 TITLE_REACH = 8
@@ -92,11 +93,12 @@ class _Cues:
     end: re.Pattern
     tag: re.Pattern
     byline: re.Pattern
+    reply: re.Pattern
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    kinds: dict[str, list[str]] = {"line": [], "end": [], "tag": [], "byline": []}
+    kinds: dict[str, list[str]] = {"line": [], "end": [], "tag": [], "byline": [], "reply": []}
     text = CUES_PATH.read_text("utf-8")
     for row in text.splitlines():
         if row.strip() and not row.startswith("#"):
@@ -167,7 +169,7 @@ def _shape_verdict(line: _Line, repeats: Counter, cues: _Cues) -> str:
         return "no_letters"  # counters ("0 31"), separators, prices, dates alone
     if _LINK.match(text):
         return "link"
-    if line.n_words < 40 and cues.line.search(text):
+    if line.n_words < 40 and (cues.line.search(text) or cues.reply.search(text)):
         return "boilerplate_cue"
     if len(text) < 120 and cues.byline.search(text):
         return "byline"
@@ -194,8 +196,6 @@ def _classify(lines: list[_Line]) -> None:
         reason = _shape_verdict(line, repeats, cues)
         if reason:
             line.cls, line.reason, line.hard = "bad", reason, True
-        elif len(line.text) < LENGTH_LOW and _is_sentence(line):
-            line.cls = "neargood"  # a one-sentence paragraph: prose, unless it stands among boilerplate
         elif len(line.text) < LENGTH_LOW:
             # a short list item without sentence punctuation is navigation unless prose surrounds it
             menu = line.indent and not _SENTENCE_END.search(line.text)
@@ -261,12 +261,21 @@ def _revise(lines: list[_Line]) -> None:
 
 
 def _main_region(lines: list[_Line]) -> tuple[int, int]:
-    """The densest run of prose (maximum-sum run: good lines weigh their length, others cost theirs)."""
-    best, best_span, run, start = 0, (0, 0), 0, 0
+    """The densest run of prose (maximum-sum run: good lines weigh their length, others cost theirs).
+
+    List items (indented) and prose after a closing heading ("Related", "Comments") weigh half:
+    teaser lists and comment threads are often longer than the article they follow."""
+    end_cue, seen, after_end = _cues().end, 0, False
+    best, best_span, run, start = 0.0, (0, 0), 0.0, 0
     for i, line in enumerate(lines):
-        gain = len(line.text) if line.cls == "good" else -min(len(line.text), 200)
+        if line.cls == "good":
+            gain = len(line.text) * (0.5 if line.indent else 1.0) * (0.5 if after_end else 1.0)
+            seen += len(line.text)
+        else:
+            gain = -BAD_COST * min(len(line.text), 200)
+            after_end = after_end or (seen >= LENGTH_HIGH and end_cue.search(line.text) is not None)
         if run <= 0:
-            run, start = 0, i
+            run, start = 0.0, i
         run += gain
         if run > best:
             best, best_span = run, (start, i + 1)
@@ -274,16 +283,31 @@ def _main_region(lines: list[_Line]) -> tuple[int, int]:
 
 
 def _cut_at_end_cue(lines: list[_Line], span: tuple[int, int]) -> tuple[int, int]:
-    """Comments and related reading follow the article: stop at their heading once prose was seen."""
-    end_cue = _cues().end
-    seen = 0
+    """Comments and related reading follow the article: stop at their heading, or above the first
+    commented paragraph (the prose above a reply button), once most of the article was seen."""
+    cues = _cues()
+    total = sum(len(line.text) for line in lines[span[0]:span[1]] if line.cls == "good")
+    seen, enough = 0, max(LENGTH_HIGH, total // 4)
     for i in range(span[0], span[1]):
         line = lines[i]
-        if seen >= LENGTH_HIGH and len(line.text) < 120 and end_cue.search(line.text):
-            return span[0], i
+        if seen >= enough and len(line.text) < 120:
+            if cues.end.search(line.text):
+                return span[0], i
+            if cues.reply.search(line.text):
+                return span[0], _above_comment(lines, i, span[0])
         if line.cls == "good":
             seen += len(line.text)
     return span
+
+
+def _above_comment(lines: list[_Line], reply: int, floor: int) -> int:
+    """Where the comment whose reply button stands at ``reply`` begins (with its header lines)."""
+    i = reply
+    while i > floor and lines[i - 1].cls == "good":
+        i -= 1
+    while i > floor and lines[i - 1].cls != "good":
+        i -= 1
+    return i
 
 
 def _trim_other_blocks(lines: list[_Line], span: tuple[int, int]) -> tuple[int, int]:
@@ -339,7 +363,15 @@ def _label(lines: list[_Line]) -> tuple[int, int]:
     _classify(lines)
     _promote_runs(lines)
     _revise(lines)
-    return _trim_other_blocks(lines, _cut_at_end_cue(lines, _main_region(lines)))
+    span = _main_region(lines)
+    if span[0] == span[1]:
+        # no paragraph is prose by its neighbourhood (a paywalled lead among boilerplate): take the
+        # isolated prose lines
+        for line in lines:
+            if line.reason == "isolated":
+                line.cls, line.reason = "good", ""
+        span = _main_region(lines)
+    return _cut_at_end_cue(lines, span)
 
 
 def clean_text(raw: str, lang_hint: str | None = None) -> Cleaned:

@@ -1,0 +1,204 @@
+"""Event trigger dictionaries: load ``codebooks/triggers_<lang>.tsv`` and find triggers in a text.
+
+Reads the per-language trigger tables, ``codebooks/plover.tsv`` (type defaults, recipient prepositions)
+and ``codebooks/cameo.tsv`` (Goldstein score, QuadClass). Writes nothing; :meth:`TriggerIndex.find`
+returns :class:`Hit` objects (token position + the best matching row). No drop reasons.
+
+Lookup is by token, never by scanning the text with a big regular expression: exact forms are a dict,
+prefixes (``stem*``) are looked up per distinct prefix length, German compound heads (``*angriff*``:
+"Luftangriffen") by the token's endings after stripping up to three letters of inflection. That keeps a
+3,000-character article at a few hundred dictionary probes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+#: a token: a word with inner hyphens/apostrophes ("US-Luftangriff", "don't") or one punctuation mark
+TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+#: punctuation that closes a clause for particles and actor search
+CLAUSE_MARKS = frozenset(",;:–—()[]\"„“”«»")
+_KIND_RANK = {"exact": 3, "infix": 2, "prefix": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    form: tuple[str, ...]  # one or more patterns; the first is the index key
+    particle: str
+    event: str
+    mode: str | None
+    cameo: str
+    pos: str  # V verb/participle, N noun, A adjective/modal
+    need: tuple[str, ...]  # one of these words must occur in the sentence
+    forbid: tuple[str, ...]  # none of these may occur
+
+    @property
+    def rank(self) -> tuple:
+        first = self.form[0]
+        kind = "infix" if first.startswith("*") else "prefix" if first.endswith("*") else "exact"
+        return (len(self.form), bool(self.need), bool(self.particle), _KIND_RANK[kind], len(first))
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Hit:
+    index: int  # token index of the trigger head
+    last: int  # token index of the last token of a multi-word form or of the particle
+    row: Row
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(), m.group().lower(), m.start() + offset, m.end() + offset)
+            for m in TOKEN.finditer(text)]
+
+
+def _word_match(pattern: str, low: str) -> bool:
+    if pattern.startswith("*") and pattern.endswith("*"):
+        head = pattern[1:-1]
+        pos = low.rfind(head)
+        return pos >= 0 and len(low) - pos - len(head) <= 3
+    if pattern.startswith("*"):
+        return low.endswith(pattern[1:])
+    if pattern.endswith("*"):
+        return low.startswith(pattern[:-1])
+    return low == pattern
+
+
+def _context_words(words: tuple[str, ...], tokens: list[Token]) -> bool:
+    return any(_word_match(w, t.low) for w in words for t in tokens)
+
+
+class TriggerIndex:
+    """All trigger rows of one language, indexed for per-token lookup."""
+
+    def __init__(self, rows: list[Row]):
+        self.exact: dict[str, list[Row]] = {}
+        self.prefix: dict[str, list[Row]] = {}
+        self.infix: dict[str, list[Row]] = {}
+        for row in rows:
+            key = row.form[0]
+            if key.startswith("*"):
+                self.infix.setdefault(key.strip("*"), []).append(row)
+            elif key.endswith("*"):
+                self.prefix.setdefault(key[:-1], []).append(row)
+            else:
+                self.exact.setdefault(key, []).append(row)
+        self.prefix_lengths = sorted({len(k) for k in self.prefix})
+        self.infix_lengths = sorted({len(k) for k in self.infix})
+
+    def candidates(self, low: str) -> list[Row]:
+        found = list(self.exact.get(low, ()))
+        for n in self.prefix_lengths:
+            if n > len(low):
+                break
+            found.extend(self.prefix.get(low[:n], ()))
+        for cut in range(4):
+            stem = low[: len(low) - cut] if cut else low
+            for n in self.infix_lengths:
+                if n > len(stem):
+                    break
+                for row in self.infix.get(stem[-n:], ()):
+                    if _word_match(row.form[0], low) and row not in found:
+                        found.append(row)
+        return found
+
+    def find(self, tokens: list[Token], sentence_tokens: list[Token] | None = None) -> list[Hit]:
+        """Triggers among ``tokens`` (one sentence); context words are checked in the same tokens."""
+        hits = []
+        for i, tok in enumerate(tokens):
+            if len(tok.low) < 2 or not tok.low[0].isalpha():
+                continue
+            rows = self.candidates(tok.low)
+            best: Hit | None = None
+            for row in rows:
+                last = _row_matches(row, tokens, i)
+                if last is None:
+                    continue
+                if best is None or row.rank > best.row.rank:
+                    best = Hit(i, last, row)
+            if best is not None and best.row.event != "-":
+                hits.append(best)
+        return hits
+
+
+def _row_matches(row: Row, tokens: list[Token], i: int) -> int | None:
+    last = i
+    for k, pattern in enumerate(row.form[1:], start=1):
+        if i + k >= len(tokens) or not _word_match(pattern, tokens[i + k].low):
+            return None
+        last = i + k
+    if row.particle:
+        j = last + 1
+        while j < len(tokens) and tokens[j].text not in CLAUSE_MARKS and j - last <= 14:
+            if tokens[j].low == row.particle:
+                break
+            j += 1
+        else:
+            return None
+        if j >= len(tokens) or tokens[j].low != row.particle:
+            return None
+        last = j if row.pos != "V" or row.particle not in ("mit", "für", "gegen", "hinter") else last
+    if row.need and not _context_words(row.need, tokens):
+        return None
+    if row.forbid and _context_words(row.forbid, tokens):
+        return None
+    return last
+
+
+def _read(name: str) -> list[list[str]]:
+    text = resources.files("eventwire.codebooks").joinpath(name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ln.split("\t") for ln in lines[1:]]
+
+
+@lru_cache(maxsize=4)
+def trigger_index(language: str) -> TriggerIndex:
+    rows = []
+    for cols in _read(f"triggers_{language}.tsv"):
+        cols += [""] * (7 - len(cols))
+        form, particle, event, mode, cameo, pos, context = cols[:7]
+        words = [w.strip() for w in context.split(",") if w.strip()]
+        rows.append(Row(
+            form=tuple(form.split()), particle=particle.strip(), event=event.strip(),
+            mode=mode.strip() or None, cameo=cameo.strip(), pos=pos.strip() or "V",
+            need=tuple(w for w in words if not w.startswith("!")),
+            forbid=tuple(w[1:] for w in words if w.startswith("!")),
+        ))
+    return TriggerIndex(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    event: str
+    cameo: str
+    quad_class: int
+    modes: tuple[str, ...]
+    recipient_preps: dict  # language -> frozenset of prepositions
+    reciprocal: bool
+
+
+@lru_cache(maxsize=1)
+def event_types() -> dict[str, EventType]:
+    out = {}
+    for event, cameo, quad, modes, rec_de, rec_en, recip in _read("plover.tsv"):
+        out[event] = EventType(
+            event, cameo, int(quad), tuple(m for m in modes.split(",") if m),
+            {"de": frozenset(rec_de.split(",")), "en": frozenset(rec_en.split(","))}, recip == "yes",
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, tuple[str, float, int]]:
+    """CAMEO code -> (name, Goldstein score, QuadClass)."""
+    return {code: (name, float(gold), int(quad)) for code, name, gold, quad in _read("cameo.tsv")}
