@@ -267,3 +267,7 @@ def serve(
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+if __name__ == "__main__":  # python -m eventwire.cli
+    app()

@@ -53,8 +53,10 @@ class Token:
 @dataclass(slots=True)
 class Hit:
     index: int  # token index of the trigger head
-    last: int  # token index of the last token of a multi-word form or of the particle
+    last: int  # token index of the last token of a multi-word form
     row: Row
+    particle: int | None = None  # token index of a separated particle ("warf ... vor")
+    noun: bool = False  # used as a noun here ("Rückzug", "Treffen"), whatever the row's part of speech
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -81,7 +83,9 @@ def _context_words(words: tuple[str, ...], tokens: list[Token]) -> bool:
 class TriggerIndex:
     """All trigger rows of one language, indexed for per-token lookup."""
 
-    def __init__(self, rows: list[Row]):
+    def __init__(self, rows: list[Row], language: str = "de"):
+        self.language = language
+        self._seen: dict[str, tuple[Row, ...]] = {}
         self.exact: dict[str, list[Row]] = {}
         self.prefix: dict[str, list[Row]] = {}
         self.infix: dict[str, list[Row]] = {}
@@ -96,7 +100,16 @@ class TriggerIndex:
         self.prefix_lengths = sorted({len(k) for k in self.prefix})
         self.infix_lengths = sorted({len(k) for k in self.infix})
 
-    def candidates(self, low: str) -> list[Row]:
+    def candidates(self, low: str) -> tuple[Row, ...]:
+        """Rows whose form can match the token ``low``; memoised, news vocabulary repeats a lot."""
+        found = self._seen.get(low)
+        if found is None:
+            if len(self._seen) > 200_000:
+                self._seen.clear()
+            found = self._seen[low] = tuple(self._lookup(low))
+        return found
+
+    def _lookup(self, low: str) -> list[Row]:
         found = list(self.exact.get(low, ()))
         for n in self.prefix_lengths:
             if n > len(low):
@@ -112,6 +125,10 @@ class TriggerIndex:
                         found.append(row)
         return found
 
+    def _capitalised(self, tokens: list[Token], i: int) -> bool:
+        """German nouns are capitalised; the first word of a sentence tells nothing."""
+        return self.language == "de" and i > 0 and tokens[i].text[:1].isupper()
+
     def find(self, tokens: list[Token], sentence_tokens: list[Token] | None = None) -> list[Hit]:
         """Triggers among ``tokens`` (one sentence); context words are checked in the same tokens."""
         hits = []
@@ -119,40 +136,56 @@ class TriggerIndex:
             if len(tok.low) < 2 or not tok.low[0].isalpha():
                 continue
             rows = self.candidates(tok.low)
+            if not rows:
+                continue
             best: Hit | None = None
             for row in rows:
-                last = _row_matches(row, tokens, i)
-                if last is None:
+                found = _row_matches(row, tokens, i)
+                if found is None:
                     continue
                 if best is None or row.rank > best.row.rank:
-                    best = Hit(i, last, row)
+                    best = Hit(i, found[0], row, found[1], row.pos == "N" or self._capitalised(tokens, i))
             if best is not None and best.row.event != "-":
                 hits.append(best)
         return hits
 
 
-def _row_matches(row: Row, tokens: list[Token], i: int) -> int | None:
-    last = i
+def _row_matches(row: Row, tokens: list[Token], i: int) -> tuple[int, int | None] | None:
+    """(last token of the form, particle position) when ``row`` matches at token ``i``."""
+    last, particle = i, None
     for k, pattern in enumerate(row.form[1:], start=1):
         if i + k >= len(tokens) or not _word_match(pattern, tokens[i + k].low):
             return None
         last = i + k
     if row.particle:
-        j = last + 1
-        while j < len(tokens) and tokens[j].text not in CLAUSE_MARKS and j - last <= 14:
-            if tokens[j].low == row.particle:
-                break
-            j += 1
-        else:
+        particle = _particle(row.particle, tokens, last)
+        if particle is None:
             return None
-        if j >= len(tokens) or tokens[j].low != row.particle:
-            return None
-        last = j if row.pos != "V" or row.particle not in ("mit", "für", "gegen", "hinter") else last
     if row.need and not _context_words(row.need, tokens):
         return None
     if row.forbid and _context_words(row.forbid, tokens):
         return None
-    return last
+    return last, particle
+
+
+#: words after which a particle is a preposition ("warfen Steine vor dem Gebäude"), not a verb's particle
+_NOT_AFTER_PARTICLE = frozenset("der die das dem den des ein eine einem einen einer eines diesem dieser diesen "
+                                "ihrem ihren seinem seinen zu zum zur".split())
+
+
+def _particle(particle: str, tokens: list[Token], last: int) -> int | None:
+    """Position of the separable particle (clause-final) or, for "+prep", of the preposition."""
+    prep = particle.startswith("+")
+    word = particle.lstrip("+")
+    j = last + 1
+    while j < len(tokens) and tokens[j].text not in CLAUSE_MARKS and j - last <= 16:
+        if tokens[j].low == word:
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if prep or nxt is None or nxt.text in CLAUSE_MARKS or nxt.text in ".!?" or (
+                    nxt.low not in _NOT_AFTER_PARTICLE and not nxt.text[:1].isupper()):
+                return j
+        j += 1
+    return None
 
 
 def _read(name: str) -> list[list[str]]:
@@ -174,7 +207,7 @@ def trigger_index(language: str) -> TriggerIndex:
             need=tuple(w for w in words if not w.startswith("!")),
             forbid=tuple(w[1:] for w in words if w.startswith("!")),
         ))
-    return TriggerIndex(rows)
+    return TriggerIndex(rows, language)
 
 
 @dataclass(frozen=True, slots=True)

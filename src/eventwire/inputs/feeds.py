@@ -28,6 +28,16 @@ def read_feed(data: bytes, uri: str, settings: Settings, fetcher=None) -> Iterat
     if not parsed.entries:
         yield Rejection(uri, "empty_input", "feed without entries", "read")
         return
+    items = list(_entries(parsed, uri, settings, fetcher))
+    if parsed.bozo and not any(isinstance(i, Source) for i in items):
+        # a broken XML document whose fragments yield no article is a bad feed, not empty entries
+        yield Rejection(uri, "bad_feed", f"{type(parsed.bozo_exception).__name__}: "
+                        f"{parsed.bozo_exception}"[:300], "read")
+        return
+    yield from items
+
+
+def _entries(parsed, uri: str, settings: Settings, fetcher) -> Iterator[Source | Rejection]:
     site = parsed.feed.get("title")
     for n, entry in enumerate(parsed.entries, 1):
         entry_uri = f"{uri}#{entry.get('id') or entry.get('link') or n}"

@@ -55,8 +55,48 @@ def read_warc_records(path: Path, uri: str, settings: Settings) -> Iterator[Sour
         reason = "truncated_warc" if found else "bad_warc"
         yield Rejection(uri, reason, f"after {found} HTML records: {type(exc).__name__}: {exc}", "read")
         return
+    if path.name.lower().endswith(".gz") and not gzip_complete(path):
+        # warcio stops quietly at a cut gzip member: the record in it would be lost without a word
+        yield Rejection(uri, "truncated_warc", f"the archive is cut off after {found} HTML records", "read")
+        return
     if not found:
         yield Rejection(uri, "empty_input", "no HTML response record in the archive", "read")
+
+
+def gzip_complete(path: Path, chunk: int = 1 << 20) -> bool:
+    """Whether every gzip member of ``path`` ends properly (streamed: memory stays at one chunk)."""
+    import zlib
+
+    decomp, in_member = zlib.decompressobj(31), False
+    with open(path, "rb") as handle:
+        while data := handle.read(chunk):
+            while data:
+                in_member = True
+                try:
+                    decomp.decompress(data, chunk)
+                except zlib.error:
+                    return False
+                if decomp.eof:
+                    data, decomp, in_member = decomp.unused_data, zlib.decompressobj(31), False
+                else:
+                    data = decomp.unconsumed_tail
+    return not in_member
+
+
+def write_warc(out: Path, pages: list[tuple[str, bytes]]) -> None:
+    """Write HTML pages as HTTP response records of a WARC.gz (examples, tests, users' own archives)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(out, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
 
 
 def _content_type(record) -> str:

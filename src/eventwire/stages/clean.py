@@ -29,7 +29,7 @@ LENGTH_LOW, LENGTH_HIGH = 70, 200
 STOP_LOW, STOP_HIGH = 0.30, 0.32
 #: an article with fewer words than this is no article
 MIN_WORDS = 20
-BAD_COST = 1.0
+BAD_COST = 0.5
 CUES_PATH = Path(__file__).resolve().parents[1] / "codebooks" / "boilerplate_cues.tsv"
 #: how far above the first body line the headline may stand (non-empty lines)
 TITLE_REACH = 8
@@ -87,24 +87,15 @@ class _Line:
     hard: bool = False  # decided by shape or cue; neighbours do not revise it
 
 
-@dataclass(slots=True)
-class _Cues:
-    line: re.Pattern
-    end: re.Pattern
-    tag: re.Pattern
-    byline: re.Pattern
-    reply: re.Pattern
-
-
 @lru_cache(maxsize=1)
-def _cues() -> _Cues:
+def _cues() -> dict[str, re.Pattern]:
     kinds: dict[str, list[str]] = {"line": [], "end": [], "tag": [], "byline": [], "reply": []}
     text = CUES_PATH.read_text("utf-8")
     for row in text.splitlines():
         if row.strip() and not row.startswith("#"):
             kind, pattern = row.split("\t", 1)
             kinds[kind].append(f"(?:{pattern.strip()})")
-    return _Cues(**{k: re.compile("|".join(v), re.IGNORECASE) for k, v in kinds.items()})
+    return {kind: re.compile("|".join(v), re.IGNORECASE) for kind, v in kinds.items()}
 
 
 @lru_cache(maxsize=1)
@@ -134,9 +125,10 @@ def _language(lang_hint: str | None, words: list[str]) -> str:
         name = _ISO_TO_JUSTEXT.get(lang_hint.lower().split("-")[0])
         if name in names:
             return name
-    votes = Counter()
-    for word in words[:4000]:
-        votes.update(index.get(word, ()))
+    votes: Counter = Counter()
+    for word, n in Counter(words[:2000]).items():
+        for i in index.get(word, ()):
+            votes[i] += n
     if not votes:
         return "English"
     best = max(votes.values())
@@ -162,21 +154,20 @@ def _lines(raw: str, lang_hint: str | None) -> list[_Line]:
     ]
 
 
-def _shape_verdict(line: _Line, repeats: Counter, cues: _Cues) -> str:
+def _shape_verdict(line: _Line, repeats: Counter, cues: dict[str, re.Pattern]) -> str:
     """A reason when the line's shape or a cue makes it boilerplate wherever it stands, else ""."""
     text = line.text
     if not _LETTER.search(text):
         return "no_letters"  # counters ("0 31"), separators, prices, dates alone
     if _LINK.match(text):
         return "link"
-    if line.n_words < 40 and (cues.line.search(text) or cues.reply.search(text)):
+    if line.n_words < 40 and (cues["line"].search(text) or (len(text) < 30 and cues["reply"].search(text))):
         return "boilerplate_cue"
-    if len(text) < 120 and cues.byline.search(text):
+    if len(text) < 120 and cues["byline"].search(text):
         return "byline"
     if repeats[text] > 1 and line.n_words < 12:
         return "repeated"
-    letters = _LETTER.findall(text)
-    if len(text) < LENGTH_LOW and len(letters) > 3 and all(c.isupper() for c in letters):
+    if len(text) < LENGTH_LOW and text.isupper() and len(_LETTER.findall(text)) > 3:
         return "uppercase"
     return ""
 
@@ -265,7 +256,7 @@ def _main_region(lines: list[_Line]) -> tuple[int, int]:
 
     List items (indented) and prose after a closing heading ("Related", "Comments") weigh half:
     teaser lists and comment threads are often longer than the article they follow."""
-    end_cue, seen, after_end = _cues().end, 0, False
+    end_cue, seen, after_end = _cues()["end"], 0, False
     best, best_span, run, start = 0.0, (0, 0), 0.0, 0
     for i, line in enumerate(lines):
         if line.cls == "good":
@@ -273,7 +264,9 @@ def _main_region(lines: list[_Line]) -> tuple[int, int]:
             seen += len(line.text)
         else:
             gain = -BAD_COST * min(len(line.text), 200)
-            after_end = after_end or (seen >= LENGTH_HIGH and end_cue.search(line.text) is not None)
+            after_end = after_end or (
+                seen >= LENGTH_HIGH and len(line.text) < 120 and end_cue.search(line.text) is not None
+            )
         if run <= 0:
             run, start = 0.0, i
         run += gain
@@ -291,13 +284,24 @@ def _cut_at_end_cue(lines: list[_Line], span: tuple[int, int]) -> tuple[int, int
     for i in range(span[0], span[1]):
         line = lines[i]
         if seen >= enough and len(line.text) < 120:
-            if cues.end.search(line.text):
+            if cues["end"].search(line.text):
                 return span[0], i
-            if cues.reply.search(line.text):
+            if cues["reply"].search(line.text):
                 return span[0], _above_comment(lines, i, span[0])
         if line.cls == "good":
             seen += len(line.text)
     return span
+
+
+INNER_KEEP = ("short", "menu", "few_stopwords", "isolated")
+
+
+def _fill_inner(lines: list[_Line], span: tuple[int, int]) -> None:
+    """Lines between the article's paragraphs that no shape or cue condemns are the article's too:
+    code, list items, table rows, one-line subheadings."""
+    for line in lines[span[0]:span[1]]:
+        if line.cls != "good" and not line.hard and line.reason in INNER_KEEP:
+            line.cls, line.reason = "good", ""
 
 
 def _above_comment(lines: list[_Line], reply: int, floor: int) -> int:
@@ -308,24 +312,6 @@ def _above_comment(lines: list[_Line], reply: int, floor: int) -> int:
     while i > floor and lines[i - 1].cls != "good":
         i -= 1
     return i
-
-
-def _trim_other_blocks(lines: list[_Line], span: tuple[int, int]) -> tuple[int, int]:
-    """Prose at another indentation than most of the article's (a list of site rules, a teaser
-    box) is another block of the page: cut it off the ends of the span."""
-    weight: Counter = Counter()
-    for line in lines[span[0]:span[1]]:
-        if line.cls == "good":
-            weight[line.indent] += len(line.text)
-    if not weight:
-        return span
-    indent = weight.most_common(1)[0][0]
-    start, end = span
-    while start < end and (lines[start].cls != "good" or lines[start].indent != indent):
-        start += 1
-    while end > start and (lines[end - 1].cls != "good" or lines[end - 1].indent != indent):
-        end -= 1
-    return start, end
 
 
 def _is_title_like(line: _Line) -> bool:
@@ -342,12 +328,12 @@ def _find_title(lines: list[_Line], first: int) -> int | None:
     """Index of the headline: the nearest title-like line above the body, preferring 4+ words."""
     window = range(first - 1, max(-1, first - 1 - TITLE_REACH), -1)
     candidates = [i for i in window if _is_title_like(lines[i])]
-    full = [i for i in candidates if lines[i].n_words >= 4]
+    full = [i for i in candidates if sum(w[0].isalpha() for w in lines[i].text.split()) >= 4]
     return (full or candidates or [None])[0]
 
 
 def _strip_tag(title: str) -> str:
-    return _cues().tag.sub("", title).strip() or title
+    return _cues()["tag"].sub("", title).strip() or title
 
 
 def _split_dateline(first: str) -> tuple[str | None, str]:
@@ -371,7 +357,9 @@ def _label(lines: list[_Line]) -> tuple[int, int]:
             if line.reason == "isolated":
                 line.cls, line.reason = "good", ""
         span = _main_region(lines)
-    return _cut_at_end_cue(lines, span)
+    span = _cut_at_end_cue(lines, span)
+    _fill_inner(lines, span)
+    return span
 
 
 def clean_text(raw: str, lang_hint: str | None = None) -> Cleaned:
@@ -393,17 +381,15 @@ def clean_text(raw: str, lang_hint: str | None = None) -> Cleaned:
     if paragraphs and dateline is None:
         dateline, paragraphs[0] = _split_dateline(paragraphs[0])
     kept = set(body) | {title_i, dateline_i}
-    dropped = [(ln.text, _drop_reason(ln, i, start, end)) for i, ln in enumerate(lines) if i not in kept]
+    dropped = [(ln.text, _drop_reason(ln)) for i, ln in enumerate(lines) if i not in kept]
     title = _strip_tag(lines[title_i].text) if title_i is not None else None
     return Cleaned(title, dateline, "\n".join(p for p in paragraphs if p.strip()), dropped)
 
 
-def _drop_reason(line: _Line, i: int, start: int, end: int) -> str:
+def _drop_reason(line: _Line) -> str:
     if line.reason and line.reason != "short":
         return line.reason
-    if line.cls == "good":
-        return "outside_article"
-    return line.reason or "context"
+    return "outside_article" if line.cls == "good" else "short_among_boilerplate"
 
 
 class Clean:

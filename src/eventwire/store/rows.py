@@ -35,9 +35,14 @@ def write_articles(con, articles: list[Article], run_id: str) -> None:
     _many(con, "events", 23, [event_row(e) for a in articles for e in a.events])
 
 
+#: tables with a primary key: a row already there (an event re-coded, a reject seen again) is kept
+_KEYED = ("events", "rejects")
+
+
 def _many(con, table: str, width: int, rows: list[list[Any]]) -> None:
     if rows:
-        con.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({', '.join('?' * width)})", rows)
+        verb = "INSERT OR IGNORE" if table in _KEYED else "INSERT"
+        con.executemany(f"{verb} INTO {table} VALUES ({', '.join('?' * width)})", rows)
 
 
 def event_row(e: Event) -> list[Any]:

@@ -1,0 +1,301 @@
+"""Train the shipped named-entity model for one language (``make train`` runs it for de and en).
+
+Reads ../shared/data/ner (``--data``): GermEval 2014 dev/test and WikiANN. Writes the trained spaCy
+pipeline (tokenizer + ner with its own small tok2vec) to src/eventwire/models/ner-<lang>/, with only the
+files needed for inference, and prints the held-out figures. Temporary DocBins, the training config and
+spaCy's checkpoints live in a temporary directory that is removed afterwards.
+
+Training data (the held-out sentences of eventwire.evaluate.ner are never used):
+- de: GermEval dev + the non-held-out two thirds of GermEval test + the first ``--wikiann`` sentences of
+  WikiANN de (train, dev, test in that order) (silver, Wikipedia style: it adds names, GermEval adds news style). Every fifth GermEval
+  dev sentence is kept aside as the checkpoint-selection set.
+- en: WikiANN en train + dev (every tenth dev sentence kept aside for checkpoint selection).
+
+Runs on one core (thread pools pinned to 1) with a fixed seed and a fixed number of steps, so two runs
+with the same arguments give the same model.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # one core: the machine is shared and inference runs on one core
+
+import argparse  # noqa: E402
+import itertools  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing
+
+import spacy  # noqa: E402
+from spacy.tokens import Doc, DocBin  # noqa: E402
+
+from eventwire.evaluate import ner as ner_eval  # noqa: E402
+
+CONFIG = """
+[paths]
+train = null
+dev = null
+
+[system]
+seed = 0
+gpu_allocator = null
+
+[nlp]
+lang = "{lang}"
+pipeline = ["ner"]
+batch_size = 256
+
+[components]
+
+[components.ner]
+factory = "ner"
+moves = null
+update_with_oracle_cut_size = 100
+incorrect_spans_key = null
+scorer = {{"@scorers":"spacy.ner_scorer.v1"}}
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = {hidden}
+maxout_pieces = 2
+use_upper = true
+nO = null
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2Vec.v2"
+
+[components.ner.model.tok2vec.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = {width}
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
+rows = [{rows}, {rows_small}, {rows_small}, {rows_small}]
+include_static_vectors = false
+
+[components.ner.model.tok2vec.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = {width}
+depth = {depth}
+window_size = 1
+maxout_pieces = 3
+
+[corpora]
+
+[corpora.train]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.train}}
+max_length = 0
+gold_preproc = false
+limit = 0
+augmenter = null
+
+[corpora.dev]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.dev}}
+max_length = 0
+gold_preproc = false
+limit = 0
+augmenter = null
+
+[training]
+seed = ${{system.seed}}
+gpu_allocator = null
+dropout = 0.1
+accumulate_gradient = 1
+patience = 0
+max_epochs = 0
+max_steps = {max_steps}
+eval_frequency = {eval_frequency}
+frozen_components = []
+annotating_components = []
+dev_corpus = "corpora.dev"
+train_corpus = "corpora.train"
+before_to_disk = null
+before_update = null
+
+[training.batcher]
+@batchers = "spacy.batch_by_words.v1"
+discard_oversize = false
+tolerance = 0.2
+get_length = null
+
+[training.batcher.size]
+@schedules = "compounding.v1"
+start = 100
+stop = 1000
+compound = 1.001
+t = 0.0
+
+[training.logger]
+@loggers = "spacy.ConsoleLogger.v1"
+progress_bar = false
+
+[training.optimizer]
+@optimizers = "Adam.v1"
+beta1 = 0.9
+beta2 = 0.999
+L2_is_weight_decay = true
+L2 = 0.01
+grad_clip = 1.0
+use_averages = true
+eps = 0.00000001
+learn_rate = 0.001
+
+[training.score_weights]
+ents_f = 1.0
+ents_p = 0.0
+ents_r = 0.0
+ents_per_type = null
+
+[pretraining]
+
+[initialize]
+vectors = null
+init_tok2vec = null
+vocab_data = null
+lookups = null
+before_init = null
+after_init = null
+
+[initialize.components]
+
+[initialize.tokenizer]
+"""
+
+#: files of a spaCy pipeline directory that loading needs; anything else is not shipped
+INFERENCE_FILES = ("config.cfg", "meta.json", "tokenizer", "vocab", "ner")
+
+
+def training_sets(data: Path, lang: str, wikiann: int) -> tuple[list, list]:
+    """(train, checkpoint-selection) sentences for ``lang``; held-out sentences are excluded."""
+    if lang == "de":
+        dev = list(ner_eval.read_germeval(data / "NER-de-dev.tsv"))
+        test_rest, _ = ner_eval.split_held_out(list(ner_eval.read_germeval(data / "NER-de-test.tsv")))
+        select = [s for i, s in enumerate(dev) if i % 5 == 0]
+        train = [s for i, s in enumerate(dev) if i % 5 != 0] + test_rest
+        if wikiann:
+            silver = itertools.chain.from_iterable(
+                ner_eval.read_wikiann(data / "wikiann" / f"de.{split}.txt", "de")
+                for split in ("train", "dev", "test"))
+            train += [s for _, s in zip(range(wikiann), silver)]
+        return train, select
+    train = list(ner_eval.read_wikiann(data / "wikiann" / f"{lang}.train.txt", lang))
+    dev = list(ner_eval.read_wikiann(data / "wikiann" / f"{lang}.dev.txt", lang))
+    select = [s for i, s in enumerate(dev) if i % 10 == 0]
+    train += [s for i, s in enumerate(dev) if i % 10 != 0]
+    return train, select
+
+
+def to_docbin(nlp, sentences: list, path: Path) -> None:
+    """Write sentences as gold Docs; spaCy's Corpus aligns them to its own tokenization when training."""
+    bin_ = DocBin(store_user_data=False)
+    for tokens, tags in sentences:
+        doc = Doc(nlp.vocab, words=tokens, spaces=[True] * (len(tokens) - 1) + [False])
+        _, spans = ner_eval.char_spans(tokens, tags)
+        doc.ents = [doc.char_span(s, e, label=label) for s, e, label in sorted(spans)]
+        bin_.add(doc)
+    bin_.to_disk(path)
+
+
+def write_model(nlp, out: Path, meta: dict) -> None:
+    """Replace ``out`` with the inference files of ``nlp`` and its meta (figures, data credits)."""
+    nlp.meta.update(meta)
+    with tempfile.TemporaryDirectory() as tmp:
+        nlp.to_disk(tmp)
+        if out.exists():
+            shutil.rmtree(out)
+        out.mkdir(parents=True)
+        for name in INFERENCE_FILES:
+            src = Path(tmp) / name
+            (shutil.copytree if src.is_dir() else shutil.copy2)(src, out / name)
+    # the temporary corpus paths are meaningless after training: do not ship them
+    config = spacy.util.load_config(out / "config.cfg", interpolate=False)
+    config["paths"] = {"train": None, "dev": None}
+    config.to_disk(out / "config.cfg")
+
+
+def model_meta(lang: str, args: argparse.Namespace, figures: dict, n_train: int) -> dict:
+    sources = [{"name": "WikiANN / PAN-X (Pan et al. 2017; splits of Rahimi et al. 2019)",
+                "license": "CC BY-SA 3.0 (derived from Wikipedia)"}]
+    if lang == "de":
+        sources.insert(0, {"name": "GermEval 2014 NER (Benikova, Biemann, Reznicek 2014)",
+                           "license": "CC BY 4.0"})
+    return {
+        "name": f"eventwire_ner_{lang}",
+        "version": "1.0.0",
+        "description": "eventwire named-entity model (PER, ORG, LOC), trained by scripts/train_ner.py",
+        "sources": sources if lang == "de" and args.wikiann or lang != "de" else sources[:1],
+        "eventwire": {"train_sentences": n_train, "held_out_every": ner_eval.HELD_OUT_EVERY,
+                      "config": {k: getattr(args, k) for k in ("width", "depth", "rows", "hidden",
+                                                                 "max_steps", "wikiann")},
+                      "held_out": figures},
+    }
+
+
+def train(args: argparse.Namespace) -> dict:
+    """Train, evaluate on the held-out sentences, write the model unless --dry-run; return figures."""
+    from spacy.cli.train import train as spacy_train
+
+    data = Path(args.data)
+    train_set, select = training_sets(data, args.lang, args.wikiann)
+    print(f"[{args.lang}] {len(train_set)} training sentences, {len(select)} for checkpoint selection")
+    with tempfile.TemporaryDirectory(prefix="ner-train-") as tmp:
+        tmp = Path(tmp)
+        blank = spacy.blank(args.lang)
+        to_docbin(blank, train_set, tmp / "train.spacy")
+        to_docbin(blank, select, tmp / "dev.spacy")
+        (tmp / "config.cfg").write_text(CONFIG.format(
+            lang=args.lang, width=args.width, depth=args.depth, rows=args.rows,
+            rows_small=max(args.rows // 2, 500), hidden=args.hidden, max_steps=args.max_steps,
+            eval_frequency=max(args.max_steps // 10, 100)))
+        began = time.perf_counter()
+        spacy_train(tmp / "config.cfg", tmp / "out",
+                    overrides={"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy")})
+        minutes = (time.perf_counter() - began) / 60
+        nlp = spacy.load(tmp / "out" / "model-best")
+    sentences = ner_eval.held_out(data.parents[1], args.lang)
+    figures = ner_eval.evaluate_sentences(nlp, sentences)
+    figures["chars_per_s"] = round(ner_eval.chars_per_second(nlp, sentences))
+    figures["train_minutes"] = round(minutes, 1)
+    if not args.dry_run:
+        out = Path(args.out or ROOT / "src" / "eventwire" / "models" / f"ner-{args.lang}")
+        write_model(nlp, out, model_meta(args.lang, args, figures, len(train_set)))
+    return figures
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--lang", required=True, choices=("de", "en"))
+    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "ner"),
+                        help="directory of the NER data sets (default: ../shared/data/ner)")
+    parser.add_argument("--out", default=None, help="model directory (default: src/eventwire/models/ner-LANG)")
+    parser.add_argument("--width", type=int, default=64, help="tok2vec width")
+    parser.add_argument("--depth", type=int, default=2, help="tok2vec CNN depth")
+    parser.add_argument("--rows", type=int, default=5000, help="hash-embedding rows of NORM")
+    parser.add_argument("--hidden", type=int, default=64, help="NER state hidden width")
+    parser.add_argument("--max-steps", type=int, default=3000)
+    parser.add_argument("--wikiann", type=int, default=0,
+                        help="de only: WikiANN de train sentences added to GermEval")
+    parser.add_argument("--dry-run", action="store_true", help="evaluate only, write no model")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    spacy.util.fix_random_seed(0)
+    figures = train(args)
+    print(json.dumps({"lang": args.lang, **figures}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

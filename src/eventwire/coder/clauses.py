@@ -1,0 +1,275 @@
+"""Actor and recipient of a trigger, read from the clause around it.
+
+Reads the tokens of one sentence, the trigger :class:`~eventwire.coder.triggers.Hit` and the article's
+ActorRefs inside the sentence; returns the actor and recipient ActorRefs (:class:`Roles`). No drop
+reasons: a trigger without a coded actor returns None and the stage skips it.
+
+German: the subject stands next to the finite verb (before it, or right after it when the clause opens
+with something else: "Am Montag kritisierte Merkel ..."); in verb-final clauses (perfect, modal,
+subordinate) the first actor of the clause is the subject and later ones are objects. Passives take the
+actor from "von"/"durch" ("by" in English). Nouns take their actor from a compound ("US-Luftangriff"),
+an adjacent adjective or genitive ("russische Angriffe", "der Angriff der Armee"), else the clause
+subject. Meetings (reciprocal types) put every participant into ``actor``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import ActorRef
+from .triggers import CLAUSE_MARKS, Hit, Token
+
+AUX_DE = frozenset("hat habe haben hatte hatten hätte hätten ist sind war waren sei seien wäre wären wird werden "
+                   "wurde wurden worden würde würden kann können konnte konnten könnte könnten will wollen wollte "
+                   "wollten soll sollen sollte sollten muss müssen musste mussten darf dürfen".split())
+SUBORDINATORS_DE = frozenset("dass daß weil nachdem da wenn ob obwohl als falls damit bevor während seit "
+                             "sofern zumal indem wo".split())
+RELATIVE_DE = frozenset("der die das den dem deren dessen denen welche welcher welches".split())
+PASSIVE_DE = frozenset("wurde wurden worden werden wird".split())
+AGENT = {"de": frozenset({"von", "durch", "vom"}), "en": frozenset({"by"})}
+BE_EN = frozenset("is are was were be been being".split())
+AUX_EN = frozenset("has have had will would shall should can could may might must did does do".split())
+#: prepositions that make the following actor a place or a source, not a participant
+LOCATIVE = {"de": frozenset("in im nach aus bei beim ins am an vor".split()),
+            "en": frozenset("in at from near into across inside".split())}
+SOURCE = {"de": frozenset("laut zufolge angaben".split()), "en": frozenset("according".split())}
+COORD = frozenset({"und", "sowie", ",", "and", "&", "or", "oder", "auch"})
+#: words that may stand between coordinated actors ("sowohl Merkel als auch Gauck", "X und die Y")
+COORD_FILLER = COORD | {"als", "der", "die", "das", "the"}
+OBJECT_DET_DE = frozenset("den dem einen einem ihren ihrem seinen seinem".split())
+
+
+@dataclass(slots=True)
+class Span:
+    ref: ActorRef
+    first: int  # token indexes
+    last: int
+    prep: str | None = None  # preposition right before the span, lowercased
+
+
+@dataclass(slots=True)
+class Roles:
+    actor: list[ActorRef]
+    recipient: list[ActorRef] = field(default_factory=list)
+    confidence: float = 0.6
+    host: list[ActorRef] = field(default_factory=list)  # places of a visit, for the mode
+
+
+def locate(tokens: list[Token], refs: list[ActorRef]) -> list[Span]:
+    """Token span of every coded ActorRef, with the preposition/determiner before it."""
+    spans = []
+    for ref in refs:
+        if not ref.code:
+            continue
+        first = next((i for i, t in enumerate(tokens) if t.end > ref.start), None)
+        if first is None:
+            continue
+        last = first
+        while last + 1 < len(tokens) and tokens[last + 1].start < ref.end:
+            last += 1
+        prep = tokens[first - 1].low if first > 0 else None
+        if prep in OBJECT_DET_DE or prep in ("der", "die", "das", "des", "the"):
+            prep = tokens[first - 2].low if first > 1 else prep
+        spans.append(Span(ref, first, last, prep))
+    return spans
+
+
+def clause_bounds(tokens: list[Token], index: int) -> tuple[int, int]:
+    start = index
+    while start > 0 and tokens[start - 1].text not in CLAUSE_MARKS:
+        start -= 1
+    end = index
+    while end + 1 < len(tokens) and tokens[end + 1].text not in CLAUSE_MARKS:
+        end += 1
+    return start, end
+
+
+def groups(spans: list[Span], tokens: list[Token]) -> list[list[Span]]:
+    """Coordinated actors ("Frankreich und Deutschland") as one group, in text order."""
+    out: list[list[Span]] = []
+    for span in sorted(spans, key=lambda s: s.first):
+        if out:
+            prev = out[-1][-1]
+            between = tokens[prev.last + 1: span.first]
+            if between and len(between) <= 2 and all(t.low in COORD_FILLER for t in between) and any(
+                    t.low in COORD for t in between):
+                out[-1].append(span)
+                continue
+        out.append([span])
+    return out
+
+
+def _refs(group: list[Span] | None) -> list[ActorRef]:
+    return [s.ref for s in group] if group else []
+
+
+def _no_prep(span: Span, language: str) -> bool:
+    """A span without a preposition before it: a subject or a direct object."""
+    p = span.prep
+    return p is None or not (p in LOCATIVE[language] or p in AGENT[language] or p in _ALL_PREPS)
+
+
+_ALL_PREPS = frozenset("auf gegen mit zwischen für über um unter zu zum zur an gegenüber wegen seit von durch vom "
+                       "on against with between for over about to of toward towards by under".split())
+
+
+def _followed_by_source(span: Span, tokens: list[Token], language: str) -> bool:
+    nxt = tokens[span.last + 1].low if span.last + 1 < len(tokens) else ""
+    return nxt == "zufolge" or (language == "en" and span.prep == "to" and span.first > 1
+                                and tokens[span.first - 2].low == "according")
+
+
+def assign_roles(tokens: list[Token], hit: Hit, spans: list[Span], language: str,
+                 recipient_preps: frozenset, reciprocal: bool) -> Roles | None:
+    """Actor/recipient of ``hit``; None when no coded actor can be found for it."""
+    usable = [s for s in spans if s.prep not in SOURCE[language]
+              and not _followed_by_source(s, tokens, language)]
+    c0, c1 = clause_bounds(tokens, hit.index)
+    if hit.particle is not None:
+        c1 = max(c1, hit.particle)
+    if hit.noun:
+        roles = _nominal(tokens, hit, usable, language, recipient_preps, c0, c1)
+    elif _is_passive(tokens, hit, c0, language):
+        roles = _passive(tokens, hit, usable, language, c0, c1)
+    else:
+        roles = _verbal(tokens, hit, usable, language, recipient_preps, c0, c1)
+    if roles is None or not roles.actor:
+        return None
+    if reciprocal:
+        _merge_participants(roles, tokens, hit, usable, language, c0, c1)
+    own = {id(r) for r in roles.actor}
+    roles.recipient = [r for r in roles.recipient if id(r) not in own]
+    return roles
+
+
+def _is_passive(tokens: list[Token], hit: Hit, c0: int, language: str) -> bool:
+    low = tokens[hit.index].low
+    window = tokens[max(c0, hit.index - 8): hit.index] + tokens[hit.index + 1: hit.index + 3]
+    if language == "de":
+        participle = low.startswith("ge") or low.endswith(("t", "en")) and not low.startswith("zu")
+        return participle and any(t.low in PASSIVE_DE for t in window)
+    near = tokens[max(c0, hit.index - 3): hit.index]
+    return low.endswith(("ed", "en", "wn", "ld", "ot")) and any(t.low in BE_EN for t in near)
+
+
+def _passive(tokens, hit, spans, language, c0, c1) -> Roles | None:
+    clause = [s for s in spans if c0 <= s.first and s.last <= c1]
+    agents = [s for s in spans if s.prep in AGENT[language] and s.first > c0 - 1]
+    if not agents:
+        return None
+    first_agent = groups(agents, tokens)[0]
+    patients = [s for s in clause if _no_prep(s, language) and s not in first_agent]
+    pgroups = groups(patients, tokens)
+    return Roles(_refs(first_agent), _refs(pgroups[0]) if pgroups else [], 0.65)
+
+
+def _verb_final(tokens: list[Token], hit: Hit, c0: int, language: str) -> bool:
+    if language != "de":
+        return False
+    if c0 > 0 and tokens[c0].low in SUBORDINATORS_DE | RELATIVE_DE:
+        return True
+    if tokens[hit.index - 1].low == "zu" if hit.index else False:
+        return True
+    return any(t.low in AUX_DE for t in tokens[c0: hit.index])
+
+
+def _verbal(tokens, hit, spans, language, recipient_preps, c0, c1) -> Roles | None:
+    clause = [s for s in spans if c0 <= s.first and s.last <= c1]
+    bare = [s for s in clause if _no_prep(s, language)]
+    preps = [s for s in clause if s.prep in recipient_preps]
+    left = groups([s for s in bare if s.last < hit.index], tokens)
+    right = groups([s for s in bare if s.first > hit.index], tokens)
+    prep_groups = groups(preps, tokens)
+    if hit.row.pos == "A" and language == "en":  # "X said Y must ...": X asks Y
+        lead = groups([s for s in spans if _no_prep(s, language) and s.last < hit.index], tokens)
+        if len(lead) >= 2:
+            return Roles(_refs(lead[0]), _refs(lead[-1]), 0.55)
+    if _verb_final(tokens, hit, c0, language):
+        if left:
+            rest = left[1:] + right
+            recipient = rest[0] if rest else (prep_groups[0] if prep_groups else None)
+            return Roles(_refs(left[0]), _refs(recipient), 0.7)
+        actor = _outer_subject(tokens, spans, c0, language)
+        if actor is None:
+            return None
+        recipient = right[0] if right else (prep_groups[0] if prep_groups else None)
+        return Roles(actor, _refs(recipient), 0.5)
+    if left:
+        recipient = right[0] if right else (prep_groups[0] if prep_groups else None)
+        return Roles(_refs(left[-1]), _refs(recipient), 0.75)
+    if right and language == "de":  # inversion: "Am Montag kritisierte Merkel den Präsidenten"
+        recipient = right[1] if len(right) > 1 else (prep_groups[0] if prep_groups else None)
+        return Roles(_refs(right[0]), _refs(recipient), 0.6)
+    actor = _outer_subject(tokens, spans, c0, language)
+    if actor is None:
+        return None
+    recipient = right[0] if right else (prep_groups[0] if prep_groups else None)
+    return Roles(actor, _refs(recipient), 0.5)
+
+
+def _outer_subject(tokens, spans, c0, language) -> list[ActorRef] | None:
+    """Subject of the clause before this one: the antecedent of a relative clause, the controller of
+    a zu-infinitive, the speaker of "X said it would ..."."""
+    if c0 == 0:
+        return None
+    before = groups([s for s in spans if s.last < c0 and _no_prep(s, language)], tokens)
+    if not before:
+        return None
+    if language == "de" and tokens[c0].low in RELATIVE_DE:
+        return _refs(before[-1])
+    return _refs(before[0])
+
+
+#: nouns whose genitive/"of" names the one it happens to ("Festnahme des Journalisten")
+PATIENT_EVENTS = frozenset({"COERCE", "SANCTION"})
+PATIENT_MODES = frozenset({"abduct", "targeted", "release"})
+GENITIVE = {"de": frozenset({"der", "des", "von", "vom", "durch"}), "en": frozenset({"of", "by"})}
+
+
+def _nominal(tokens, hit, spans, language, recipient_preps, c0, c1) -> Roles | None:
+    i = hit.index
+    patient_gen = hit.row.event in PATIENT_EVENTS or hit.row.mode in PATIENT_MODES
+    inside = [s for s in spans if s.first <= i <= s.last]  # "US-Luftangriff", "EU-Gipfel"
+    adjacent = [s for s in spans if i - 2 <= s.last < i and s.prep not in LOCATIVE[language]
+                and all(t.low not in COORD for t in tokens[s.last + 1: i])]
+    genitive = [s for s in spans if i < s.first <= i + 3 and tokens[i + 1].low in GENITIVE[language]
+                and s.prep not in recipient_preps]
+    recip = [s for s in spans if s.prep in recipient_preps and i < s.first <= c1]
+    agent_gen = [s for s in genitive if s.prep in AGENT[language]]
+    actor, recipient, conf = None, recip, 0.6
+    if inside:
+        actor = inside
+    elif adjacent:
+        actor = adjacent[-1:]
+    elif genitive and (not patient_gen or agent_gen):
+        actor = agent_gen[:1] if patient_gen else genitive[:1]
+    if patient_gen and genitive and not agent_gen:
+        recipient = genitive[:1]
+    if actor is None:
+        used = {id(s) for s in recipient}
+        bare = [s for s in spans if c0 <= s.first and s.last < i and _no_prep(s, language)
+                and id(s) not in used]
+        if not bare:
+            return None
+        actor, conf = groups(bare, tokens)[0], 0.45
+    actor_group = next((g for g in groups(spans, tokens) if actor[0] in g), actor)
+    rec_groups = groups([s for s in recipient if s not in actor_group], tokens)
+    return Roles(_refs(actor_group), _refs(rec_groups[0]) if rec_groups else [], conf)
+
+
+def _merge_participants(roles: Roles, tokens, hit, spans, language, c0, c1) -> None:
+    """Reciprocal types: everyone met; the visited place joins as host for visits."""
+    partners = [s for s in spans if c0 <= s.first and s.last <= c1 and s.prep in ("mit", "zwischen", "with",
+                                                                                  "between")]
+    for group in groups(partners, tokens):
+        roles.recipient.extend(_refs(group))
+    if hit.row.mode == "visit":
+        hosts = [s for s in spans if c0 <= s.first and s.last <= c1 and s.prep in LOCATIVE[language]]
+        roles.host = _refs(hosts[:1])
+        roles.recipient.extend(roles.host)
+    seen = {id(r) for r in roles.actor}
+    for ref in roles.recipient:
+        if id(ref) not in seen:
+            roles.actor.append(ref)
+            seen.add(id(ref))
+    roles.recipient = []

@@ -1,0 +1,114 @@
+"""Realis of a coded event: actual (None), "historical", "future", "hypothetical" or "negation".
+
+Reads the tokens of the trigger's sentence and clause; returns the (possibly re-typed) PLOVER event and
+its auxiliary mode. No drop reasons.
+
+PLOVER codes announced intent as its own type rather than a type plus "future" (manual, "Auxiliary
+modes"): a future meeting, aid or support is AGREE now, a future attack, arrest or sanction is THREATEN
+now, an announced withdrawal is CONCEDE. Types whose content is already about the future (AGREE,
+THREATEN, REQUEST, REJECT) are not made future or hypothetical by a modal verb: "sagte, es würde die
+Inspektoren zulassen" is an AGREE that happened.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .triggers import Hit, Token
+
+NEGATION = {
+    "de": frozenset("nicht kein keine keinen keinem keiner keines nie niemals weder".split()),
+    "en": frozenset("not never no neither nor".split()),
+}
+NOT_NEGATING = {"de": frozenset("nur zuletzt selten immer".split()), "en": frozenset("only least".split())}
+DENIAL = {"de": frozenset("dementierte dementierten dementiert bestritt bestritten bestreitet".split()),
+          "en": frozenset("denied denies deny denying".split())}
+HYPOTHETICAL = {"de": frozenset("würde würden könnte könnten falls sofern möglicherweise eventuell".split()),
+                "en": frozenset("would could might if unless may".split())}
+FUTURE = {
+    "de": frozenset("wird werden will wollen wollte wollten soll sollen plant planen plante planten beabsichtigt "
+                    "beabsichtigen möchte morgen demnächst künftig kommende kommenden nächste nächsten "
+                    "bevorstehende bevorstehenden geplante geplanten angekündigte angekündigten".split()),
+    "en": frozenset("will shall 'll tomorrow upcoming planned plans plan intends next".split()),
+}
+PAST_PERFECT = {"de": frozenset("hatte hatten war waren".split()), "en": frozenset({"had"})}
+EARLIER = {"de": frozenset("bereits schon damals einst früher zuvor".split()),
+           "en": frozenset("ago previously formerly earlier once".split())}
+#: speech verbs after which "would"/"würde" is the future of reported speech, not a hypothesis
+REPORTING = {"de": frozenset("sagte sagten erklärte erklärten kündigte kündigten versicherte betonte teilte "
+                             "teilten".split()),
+             "en": frozenset("said says announced told stated declared confirmed added".split())}
+REPORTED_FUTURE = {"de": frozenset("würde würden".split()), "en": frozenset("would".split())}
+INTENT_TYPES = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT"})
+TO_AGREE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT"})
+TO_THREATEN = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+YEAR = re.compile(r"(1[89]\d\d|20\d\d)$")
+
+
+def realis(tokens: list[Token], hit: Hit, clause: tuple[int, int], language: str,
+           ref_year: int | None) -> tuple[str, str | None]:
+    """(event, aux) for the trigger ``hit`` in ``tokens`` (one sentence)."""
+    event = hit.row.event
+    c0, c1 = clause
+    words = [t.low for t in tokens[c0: c1 + 1]]
+    before = [t.low for t in tokens[c0: hit.index]]
+    if _negated(tokens, hit, words, language, event):
+        return event, "negation"
+    reported = any(t.low in REPORTING[language] for t in tokens[: hit.index])
+    if event not in INTENT_TYPES and not reported and any(w in HYPOTHETICAL[language] for w in words):
+        return event, "hypothetical"
+    if event not in INTENT_TYPES and (_future(tokens, hit, before, words, language, clause) or (
+            reported and any(w in REPORTED_FUTURE[language] for w in before))):
+        if event in TO_AGREE:
+            return "AGREE", None
+        if event in TO_THREATEN:
+            return "THREATEN", None
+        if event == "RETREAT":
+            return "CONCEDE", None
+        if event == "CONCEDE":  # "said it would allow inspectors": an announced concession
+            return "AGREE", None
+        return event, "future"
+    if _historical(tokens, hit, before, words, language, ref_year):
+        return event, "historical"
+    return event, None
+
+
+def _negated(tokens, hit, words, language, event) -> bool:
+    if any(t.low in DENIAL[language] for t in tokens[: hit.index]) and event != "REJECT":
+        return True
+    if event == "REJECT":
+        return False
+    for k, w in enumerate(words):
+        neg = w in NEGATION[language] or (language == "en" and w.endswith("n't"))
+        if neg and not (k + 1 < len(words) and words[k + 1] in NOT_NEGATING[language]):
+            return True
+    return False
+
+
+def _future(tokens, hit, before, words, language, clause) -> bool:
+    trig = tokens[hit.index].low
+    if language == "de":
+        after = {t.low for t in tokens[hit.index + 1: clause[1] + 1]}
+        if after & {"haben", "sein", "worden"}:
+            return False  # "soll ... ermordet haben": an allegation about the past, not a plan
+        if any(w in ("wird", "werden") for w in before) and (trig.startswith("ge") or trig.endswith("t")):
+            return False  # "werden ... festgenommen": present passive, not future
+        if hit.index > 0 and tokens[hit.index - 1].low == "zu" and any(
+                t.low in ("kündigte", "kündigten", "angekündigt", "plant", "plante", "beabsichtigt")
+                for t in tokens[: hit.index]):
+            return True
+        return any(w in FUTURE["de"] for w in words)
+    if any(w in ("will", "shall", "'ll") for w in before):
+        return True
+    text = " ".join(words)
+    return any(p in text for p in ("going to", "plans to", "next week", "next month", "next year",
+                                   "tomorrow", "is to ", "are to "))
+
+
+def _historical(tokens, hit, before, words, language, ref_year) -> bool:
+    if any(w in PAST_PERFECT[language] for w in before) and not hit.noun:
+        return True
+    years = [int(m.group(1)) for w in words if (m := YEAR.match(w))]
+    if ref_year and any(y < ref_year for y in years):
+        return True
+    return bool(years) and any(w in EARLIER[language] for w in words)

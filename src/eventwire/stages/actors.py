@@ -1,0 +1,339 @@
+"""Actors stage: resolve mentions to coded actors (ISO3 or IGO code, sector, role) as of the article's date.
+
+Reads ``mentions``, ``published`` and ``text``; writes ``actors`` (:class:`~eventwire.model.ActorRef`).
+Drops nothing. Mentions that stand next to each other form one actor phrase ("der aserbaidschanische
+Außenminister Ceyhun Bayramov", "Russlands Präsident", "NATO-Generalsekretär Jens Stoltenberg",
+"Heinz-Christian Strache (FPÖ)", "Bayramov, der Außenminister Aserbaidschans,"). A phrase is resolved
+in this order, and ``evidence`` names the step that decided:
+
+1. an explicit cue in the phrase: a state (name, capital, adjective) or an organisation/party/group
+   ("title+adjective", "title+state", "title+org", "party", "state", "org");
+2. a person in the codebooks, the office valid on ``published`` (``codebook:persons/<file>``);
+3. a person the article taught earlier or later by 1. ("taught"): a surname refers back to the full name;
+4. a role noun alone takes the state named before it in its sentence, else the article's main state
+   ("role+sentence", "role+focus"). An unknown person alone gets the main state ("person+focus").
+
+Sectors come from the role noun (GOV, MIL, ...), else from the organisation or party (dated: a party's
+government/opposition status changes), else GOV for a state acting as a whole, CVL for demonyms.
+
+Other stages use :func:`resolve_span` to ask which actor covers a character span.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from ..codebooks import Codebooks, Entry, load_codebooks, pick_row
+from ..model import ActorRef, Article, Mention
+from ..pipeline import Context
+
+#: a place, not an actor: "in Moskau", "nach Wien", "aus der Türkei"
+LOCATIVE = re.compile(r"(?:\b(?:in|nach|aus|bei|im|nahe|von|vom|from|to|at|into|near)\s(?:der |dem |den |the )?)$")
+GENITIVE_LINK = re.compile(r"^ (?:der|des|dem|von|vom|in|aus|of|of the|in the|from) $")
+APPOSITION_LINK = re.compile(r"^, (?:der|die|dem|den|des|the|ein|eine|a|an|sein|seine|ihr|ihre)? ?$")
+LOWER_WORDS = re.compile(r"^ (?:[a-zäöüß][\w-]*,? ){1,2}$")
+PARTICIPLE_LINK = re.compile(r"^ [a-zäöüß-]+(?:te|ten|tes|ter|ed)\s$")
+BY_CUE = re.compile(r"(?:\b(?:von|vom|von den|von der|by|by the))\s$")
+
+#: role sectors that the state or party of a person does not override
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
+ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(slots=True)
+class Item:
+    """A mention with what the codebooks say about it: kind P (person), R (role), S (state), O (org)."""
+
+    mention: Mention
+    kind: str
+    entries: list[Entry]
+    #: the state a role compound or a role noun itself names ("Palästinenserpräsident", "Papst")
+    cue: Entry | None = None
+
+
+@dataclass(slots=True)
+class Resolution:
+    code: str | None
+    sector: str | None
+    role: str | None
+    name: str
+    evidence: str
+
+
+class Actors:
+    name = "actors"
+    requires = ("mentions", "published", "text")
+    provides = ("actors",)
+
+    def __init__(self, codebooks: Codebooks | None = None):
+        self.books = codebooks or load_codebooks()
+
+    def __call__(self, article: Article, ctx: Context) -> Article:
+        article.actors = resolve_actors(article, self.books)
+        ctx.stats["actors.resolved"] += sum(1 for a in article.actors if a.code)
+        return article
+
+
+def resolve_actors(article: Article, books: Codebooks) -> list[ActorRef]:
+    text, date = article.text, article.published
+    items = [classify(m, books) for m in article.mentions]
+    items = [it for it in items if it is not None]
+    focus = focus_country(items, date, books)
+    starts = [s for s, _ in article.sentences] or [0]
+    taught: dict[str, Resolution] = {}
+    chains = link_chains(items, text)
+    resolved: list[tuple[list[Item], Resolution | None]] = []
+    for chain in chains:
+        res = resolve_chain(chain, date, focus, books)
+        if res is None and "R" in chain_kinds(chain):
+            res = role_in_context(chain, items, text, starts, focus)
+        if res is not None:
+            teach(chain, res, taught)
+        resolved.append((chain, res))
+    actors = []
+    for chain, res in resolved:
+        if res is None and chain_kinds(chain) == {"P"}:
+            res = recall_person(chain[-1], taught, focus)
+        if res is None and "P" in chain_kinds(chain):
+            res = recall_person([it for it in chain if it.kind == "P"][-1], taught, focus)
+        if res is None:
+            continue
+        if res.evidence == "state" and after_preposition(chain, text):
+            res.evidence = "state:place"  # "in Moskau": the events stage decides if a place acts
+        first, last = chain[0].mention, chain[-1].mention
+        actors.append(ActorRef(first.start, last.end, text[first.start:last.end], res.name, res.code,
+                               res.sector, res.role, res.evidence))
+    return actors
+
+
+def classify(m: Mention, books: Codebooks) -> Item | None:
+    entries = books.lookup(m.text)
+    if m.label == "PER":
+        return Item(m, "P", [e for e in entries if e.kind == "person"])
+    if m.label == "ROLE":
+        roles = [e for e in entries if e.kind == "role"]
+        if not roles:
+            return None
+        return Item(m, "R", roles, books.compound_cue(m.text) or _role_state(roles[0], books))
+    if not entries:
+        return None  # a NER ORG/LOC the codebooks do not know: not codable
+    kind = entries[0].kind
+    if kind == "state":
+        return Item(m, "S", [e for e in entries if e.kind == "state"])
+    if kind in ("igo", "group"):
+        return Item(m, "O", [e for e in entries if e.kind in ("igo", "group")])
+    if kind == "person":
+        return Item(m, "P", [e for e in entries if e.kind == "person"])
+    return Item(m, "R", [e for e in entries if e.kind == "role"])
+
+
+def _role_state(role: Entry, books: Codebooks) -> Entry | None:
+    """A role noun bound to one state ("Papst" -> VAT) names that state."""
+    if not role.code:
+        return None
+    found = [e for e in books.surfaces.get(role.code, ()) if e.kind == "state"]
+    return Entry(kind="state", name=role.code, code=role.code, sector=role.sector, source=role.source,
+                 form="name") if not found else found[0]
+
+
+def chain_kinds(chain: list[Item]) -> set[str]:
+    return {it.kind for it in chain}
+
+
+def linked(a: Item, b: Item, text: str, chain: list[Item]) -> bool:
+    """Whether mention b continues the actor phrase that ends with a."""
+    gap = text[a.mention.end:b.mention.start]
+    kinds = chain_kinds(chain)
+    if gap in ("", " ", "-", "- "):
+        if gap == " " and a.kind == "P":  # "verließ Stoltenberg Baku": a name ends its phrase ...
+            return b.kind == "R" and a.mention.text.endswith("s")  # ... unless genitive: "Kerrys Sprecher"
+        if gap == " " and b.kind == "P":
+            return "R" in kinds  # a name continues a title, not a bare state: "Präsident Ilham Aliyev"
+        return not (a.kind == b.kind == "S" and gap == " ")
+    if b.kind == "O" and gap == " (" and text.startswith(")", b.mention.end):
+        return True  # party or acronym in brackets: "Strache (FPÖ)"
+    if a.kind == "R" and b.kind in "SO" and GENITIVE_LINK.match(gap):
+        return True  # "Präsident der Republik Aserbaidschan", "Regierung in Ankara"
+    if b.kind == "P" and gap == ", " and "R" in kinds and a.kind in "SO" and "P" not in kinds:
+        return True  # "Präsident der Republik Aserbaidschan, Ilham Aliyev"
+    if a.kind == "P" and b.kind in "RS" and APPOSITION_LINK.match(gap):
+        return True  # "Ceyhun Bayramov, der Außenminister Aserbaidschans"
+    if b.kind in "RO" and a.kind == "S" and a.entries[0].form == "adjective" and LOWER_WORDS.match(gap):
+        return True  # "die österreichische und deutsche Polizei"
+    if b.kind in "RO" and a.kind in "SO" and PARTICIPLE_LINK.match(gap):
+        before = text[max(0, a.mention.start - 12):a.mention.start]
+        return bool(BY_CUE.search(before))  # "die vom Iran unterstützten Houthi-Rebellen"
+    return False
+
+
+def link_chains(items: list[Item], text: str) -> list[list[Item]]:
+    chains: list[list[Item]] = []
+    for item in items:
+        if chains and linked(chains[-1][-1], item, text, chains[-1]):
+            chains[-1].append(item)
+        else:
+            chains.append([item])
+    return chains
+
+
+def pick_entry(entries: list[Entry], date: str | None, focus: str | None) -> Entry | None:
+    """The row of the right entity (the one of the article's main state when a name is ambiguous)."""
+    if not entries:
+        return None
+    names = list(dict.fromkeys(e.name for e in entries))
+    if len(names) > 1:
+        local = [n for n in names if any(e.code == focus for e in entries if e.name == n)]
+        names = local or names
+    return pick_row([e for e in entries if e.name == names[0]], date)
+
+
+def resolve_chain(chain: list[Item], date: str | None, focus: str | None, books: Codebooks) -> Resolution | None:
+    persons = [it for it in chain if it.kind == "P"]
+    roles = [it for it in chain if it.kind == "R" and it.entries]
+    orgs = [it for it in chain if it.kind == "O"]
+    states = [it for it in chain if it.kind == "S"]
+    role = roles[-1].entries[0] if roles else None
+    role_cues = [it.cue for it in roles if it.cue is not None]
+    person = persons[-1] if persons else None
+    known = pick_row(person.entries, date) if person and person.entries else None
+    name = person.mention.text if person else None
+    if orgs:
+        cue = pick_entry(orgs[0].entries, date, focus)
+        evidence = "party" if cue.role == "party" else ("title+org" if role else "org")
+    elif states:
+        cue = states[0].entries[0]
+        if not role and not person and cue.form == "adjective":
+            return None  # "aserbaidschanisch" alone names no actor
+        evidence = ("title+adjective" if cue.form == "adjective" else "title+state") if role else "state"
+    elif role_cues:
+        cue = role_cues[0]
+        evidence = "title+compound"
+    elif known is not None:
+        return Resolution(known.code, sector_of(role, known, None) or known.sector, _role(role) or known.role,
+                          known.name, f"codebook:{known.source}")
+    else:
+        return None
+    sector = sector_of(role, known, cue)
+    label = name or (f"{cue.name} {role.role}" if role else cue.name)
+    if states and not role and not person and cue.form == "demonym":
+        sector = "CVL"
+    return Resolution(cue.code, sector, _role(role) or (known.role if known else None), label, evidence)
+
+
+def _role(role: Entry | None) -> str | None:
+    return role.role if role else None
+
+
+def sector_of(role: Entry | None, known: Entry | None, cue: Entry | None) -> str | None:
+    """Sector of a phrase: the role noun's, adjusted by the organisation or party it belongs to."""
+    if cue is not None and cue.kind == "igo":
+        return "MIL" if role and role.sector == "MIL" else cue.sector
+    if role is not None and role.sector:
+        if cue is not None and cue.kind == "group" and role.sector not in OFFICE_SECTORS:
+            return cue.sector  # a party's deputy or whip sides with the party (GOV or OPP)
+        return role.sector
+    if known is not None and known.sector:
+        return known.sector
+    if cue is not None:
+        return cue.sector if cue.kind != "state" or cue.form != "demonym" else "CVL"
+    return None
+
+
+def role_in_context(chain: list[Item], items: list[Item], text: str, starts: list[int],
+                    focus: str | None) -> Resolution | None:
+    """A role noun without a state: the state named before it in its sentence, else the article's
+    main state. A person named with the role ("Premier Renzi") takes the same code."""
+    roles = [it.entries[0] for it in chain if it.kind == "R" and it.entries]
+    role = roles[-1] if roles else None
+    if role is None or not role.sector:
+        return None  # "der Vorsitzende" of what? no sector, no code
+    persons = [it.mention.text for it in chain if it.kind == "P"]
+    pos = chain[0].mention.start
+    sentence_start = starts[bisect_right(starts, pos) - 1] if starts else 0
+    for item in reversed(items):
+        m = item.mention
+        if m.start >= pos or m.end <= sentence_start:
+            continue
+        if item.kind == "S" and not after_preposition([item], text):
+            code = item.entries[0].code
+            return Resolution(code, role.sector, role.role, persons[-1] if persons else f"{code} {role.role}",
+                              "role+sentence")
+    if focus is None:
+        return None
+    return Resolution(focus, role.sector, role.role, persons[-1] if persons else f"{focus} {role.role}",
+                      "role+focus")
+
+
+def teach(chain: list[Item], res: Resolution, taught: dict[str, Resolution]) -> None:
+    """Remember the person of a resolved phrase under its full name and its surname."""
+    for item in chain:
+        if item.kind != "P":
+            continue
+        full = item.mention.text
+        learned = Resolution(res.code, res.sector, res.role, full, "taught" if not res.evidence.startswith(
+            "codebook") else res.evidence)
+        for key in (full, full.rsplit(" ", 1)[-1]):
+            current = taught.get(key)
+            if current is None or len(current.name) < len(full):
+                taught[key] = learned
+
+
+def recall_person(item: Item, taught: dict[str, Resolution], focus: str | None) -> Resolution | None:
+    text = item.mention.text
+    for key in (text, text.rsplit(" ", 1)[-1], text[:-1] if text.endswith("s") else None):
+        if key and key in taught:
+            return taught[key]
+    if focus is None:
+        return None
+    return Resolution(focus, None, None, text, "person+focus")
+
+
+def after_preposition(chain: list[Item], text: str) -> bool:
+    """A lone state name or capital after a locative preposition is more likely a place."""
+    if len(chain) != 1 or chain[0].kind != "S" or chain[0].entries[0].form == "demonym":
+        return False
+    start = chain[0].mention.start
+    return bool(LOCATIVE.search(text[max(0, start - 16):start]))
+
+
+def focus_country(items: list[Item], date: str | None, books: Codebooks) -> str | None:
+    """The state an article is mostly about: most state mentions, the opening counting double."""
+    counts: Counter[str] = Counter()
+    for item in items:
+        code = None
+        if item.kind == "S":
+            code = item.entries[0].code
+        elif item.kind in "OP" and item.entries:
+            entry = pick_row(item.entries, date)
+            code = entry.code if entry else None
+        if code and ISO3.match(code):
+            counts[code] += 2 if item.mention.start < 300 else 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    for item in items:  # ties go to the state named first
+        for entry in item.entries[:1]:
+            if entry.code and counts.get(entry.code) == best:
+                return entry.code
+    return counts.most_common(1)[0][0]
+
+
+def resolve_span(article: Article, start: int, end: int) -> ActorRef | None:
+    """The actor covering or best overlapping the character span [start, end) after the stage ran.
+
+    Prefers an actor that covers the whole span, then the largest overlap, then the shortest actor;
+    None when no actor overlaps.
+    """
+    best, best_key = None, None
+    for actor in article.actors:
+        overlap = min(end, actor.end) - max(start, actor.start)
+        if overlap <= 0:
+            continue
+        covers = actor.start <= start and actor.end >= end
+        key = (covers, overlap, -(actor.end - actor.start))
+        if best_key is None or key > best_key:
+            best, best_key = actor, key
+    return best

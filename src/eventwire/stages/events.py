@@ -1,0 +1,227 @@
+"""Events stage: PLOVER/CAMEO coding of the political events an article reports.
+
+Reads ``text``, ``language``, ``sentences``, ``actors`` (coded ActorRefs), ``dates`` and ``places`` (through
+``sentence_date``/``sentence_place`` when those stages are installed) and ``published``; writes
+``events`` (a list of :class:`~eventwire.model.Event`). No drop reasons: an article without events keeps
+``events == []``; a trigger whose actor cannot be coded is skipped, never guessed.
+
+Only sentences that contain a trigger word are analysed (eventwire.coder.triggers); the clause around
+the trigger gives actor and recipient (coder.clauses) and the auxiliary mode (coder.realis). The same
+happening told twice in one article (headline and body) is kept once: same type, shared actor entity
+and, where both name one, a shared recipient.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import re
+
+from ..model import ActorRef, Article, Event
+from ..coder.clauses import Roles, Span, assign_roles, clause_bounds, locate
+from ..coder.realis import realis
+from ..coder.triggers import Hit, Token, cameo_table, event_types, tokenize, trigger_index
+from .sentences import split_sentences
+
+VERSION = "0.1"
+#: CAMEO code of an intent that realis turned into AGREE/THREATEN/CONCEDE, by the original type
+INTENT_CAMEO = {"CONSULT": "036", "COOPERATE": "031", "AID": "033", "SUPPORT": "032",
+                "ASSAULT": "138", "COERCE": "137", "SANCTION": "132", "MOBILIZE": "138", "RETREAT": "080"}
+SCORED = (None, "historical")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _optional(module: str, name: str):
+    """A helper of a stage that may not be installed yet (dates, places): None when absent."""
+    try:
+        return getattr(importlib.import_module(f"eventwire.stages.{module}"), name)
+    except (ModuleNotFoundError, AttributeError):
+        return None
+
+
+class Events:
+    name = "events"
+    requires = ("sentences", "actors", "dates", "places")
+    provides = ("events",)
+
+    def __call__(self, article: Article, ctx) -> Article:
+        article.events = code_events(article)
+        if ctx is not None and hasattr(ctx, "stats"):
+            ctx.stats["events"] += len(article.events)
+        return article
+
+
+def code_events(article: Article) -> list[Event]:
+    """All events of ``article``, duplicates merged, in text order."""
+    language = "en" if (article.language or "de").startswith("en") else "de"
+    index = trigger_index(language)
+    sentences = article.sentences or split_sentences(article.text)
+    actors = sorted((a for a in article.actors if a.code), key=lambda a: a.start)
+    ref_year = _reference_year(article)
+    events: list[Event] = []
+    for s0, s1 in sentences:
+        tokens = tokenize(article.text[s0:s1], s0)
+        hits = index.find(tokens)
+        if not hits:
+            continue
+        refs = [a for a in actors if s0 <= a.start and a.end <= s1]
+        spans = locate(tokens, refs) + _compound_spans(article, tokens, hits, refs)
+        if not spans:
+            continue
+        for hit in _content_nouns_removed(tokens, hits):
+            event = _code_hit(article, language, tokens, hit, spans, (s0, s1), ref_year)
+            if event is not None:
+                events.append(event)
+    return merge_duplicates(events)
+
+
+SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
+_ZU_INFINITIVE = re.compile(r"^(?:ab|an|auf|aus|ein|fest|frei|vor|zurück|nach|hin|mit|weg|her|los|bei|zu)zu\w+en$")
+
+
+def _content_nouns_removed(tokens: list[Token], hits: list[Hit]) -> list[Hit]:
+    """A noun trigger in the clause of a verb trigger is that verb's content ("kritisierte die
+    Festnahme", "forderte den Abzug"), and so is an infinitive after a speech act ("drohte, die Grenze
+    zu schließen", "threatened to attack"): neither is an event of its own."""
+    verbal = [clause_bounds(tokens, h.index) for h in hits if not h.noun]
+    speech = [h.index for h in hits if h.row.event in SPEECH_ACTS and not h.noun]
+    out = []
+    for h in hits:
+        if _attributive(tokens, h):
+            continue
+        if h.noun and any(c0 <= h.index <= c1 for c0, c1 in verbal):
+            continue
+        if any(i < h.index for i in speech) and _infinitive(tokens, h.index):
+            continue
+        out.append(h)
+    return out
+
+
+_ATTRIBUTIVE_BEFORE = frozenset("der die das dem den des ein eine einem einen einer eines im am vom zum zur beim "
+                                "ihrem ihren seinem seinen diese dieser diesem diesen".split())
+
+
+def _attributive(tokens: list[Token], hit: Hit) -> bool:
+    """A German participle used as an adjective ("im Pakt vereinbarten Defizits", "der festgenommene
+    Mann") names a thing, not a happening of this sentence."""
+    if hit.noun or hit.index == 0 or hit.index + 1 >= len(tokens):
+        return False
+    tok, nxt = tokens[hit.index], tokens[hit.index + 1]
+    if not (nxt.text[:1].isupper() and nxt.text[:1].isalpha()):
+        return False
+    if tok.low.endswith(("tes", "tem", "ter", "ene", "enen", "ener", "enes", "enem")):
+        return True  # endings no finite verb has
+    return tok.low.endswith(("te", "ten")) and tokens[hit.index - 1].low in _ATTRIBUTIVE_BEFORE
+
+
+def _infinitive(tokens: list[Token], j: int) -> bool:
+    prev = tokens[j - 1].low if j else ""
+    return prev in ("zu", "to") or bool(_ZU_INFINITIVE.match(tokens[j].low))
+
+
+def _compound_spans(article: Article, tokens: list[Token], hits: list[Hit],
+                    refs: list[ActorRef]) -> list[Span]:
+    """Actors named inside a hyphenated noun trigger ("US-Luftangriff", "EU-Gipfel")."""
+    resolve = _optional("actors", "resolve_span")
+    if resolve is None:
+        return []
+    out = []
+    for hit in hits:
+        tok = tokens[hit.index]
+        if not hit.noun or "-" not in tok.text or any(tok.start <= r.start < tok.end for r in refs):
+            continue
+        head = tok.text.split("-")[0]
+        ref = resolve(article, tok.start, tok.start + len(head))
+        if ref is not None and ref.code:
+            out.append(Span(ref, hit.index, hit.index, tokens[hit.index - 1].low if hit.index else None))
+    return out
+
+
+def _code_hit(article, language, tokens, hit, spans, sentence, ref_year) -> Event | None:
+    types = event_types()
+    etype = types[hit.row.event]
+    roles = assign_roles(tokens, hit, spans, language, etype.recipient_preps[language], etype.reciprocal)
+    if roles is None:
+        return None
+    clause = clause_bounds(tokens, hit.index)
+    event, aux = realis(tokens, hit, clause, language, ref_year)
+    date, precision = _date(article, sentence)
+    if aux is None and date and article.published and date[:4] < article.published[:4]:
+        aux = "historical"
+    cameo = hit.row.cameo or etype.cameo
+    mode = hit.row.mode
+    if event != hit.row.event:
+        cameo, mode = INTENT_CAMEO.get(hit.row.event, types[event].cameo), None
+    if event == "CONSULT" and mode is None and roles.host:
+        mode = "visit"
+    name, goldstein, quad = cameo_table().get(cameo, ("", 0.0, types[event].quad_class))
+    return _event(article, language, tokens, hit, roles, sentence, event, mode, cameo, quad, goldstein,
+                  date, precision, aux)
+
+
+def _event(article, language, tokens, hit, roles: Roles, sentence, event, mode, cameo, quad, goldstein,
+           date, precision, aux) -> Event:
+    head, last = tokens[hit.index], tokens[hit.last]
+    trigger = article.text[head.start:last.end]
+    t_end = last.end
+    if hit.particle is not None and hit.particle > hit.last:
+        trigger += " ... " + tokens[hit.particle].text
+        t_end = tokens[hit.particle].end
+    key = f"{article.id}:{head.start}:{t_end}:{event}"
+    place = _optional("places", "sentence_place")
+    location = None
+    if place is not None:
+        found = place(article, *sentence)
+        location = found.location() if found is not None else None
+    return Event(
+        id=hashlib.sha1(key.encode()).hexdigest()[:16], article_id=article.id, event=event, mode=mode,
+        context=[], cameo=cameo, quad_class=quad, goldstein=goldstein,
+        actor=[a.entity() for a in roles.actor], recipient=[r.entity() for r in roles.recipient],
+        date=date, date_precision=precision, location=location, aux=aux,
+        sentence=article.text[sentence[0]:sentence[1]], sentence_span=[sentence[0], sentence[1]],
+        trigger=trigger, trigger_span=[head.start, t_end], confidence=round(roles.confidence, 2),
+        coder=f"rules-{language}/{VERSION}",
+    )
+
+
+def _date(article: Article, sentence: tuple[int, int]) -> tuple[str | None, str | None]:
+    sentence_date = _optional("dates", "sentence_date")
+    if sentence_date is not None:
+        found = sentence_date(article, *sentence)
+        if found is not None:
+            return found.value, found.precision
+    return article.published, article.published_precision if article.published else None
+
+
+def _reference_year(article: Article) -> int | None:
+    """The article's year: published, else the latest year it mentions (background years lie before)."""
+    if article.published and article.published[:4].isdigit():
+        return int(article.published[:4])
+    years = [int(y) for y in _YEAR.findall(article.text)]
+    return max(years) if years else None
+
+
+def _entities(parties: list[dict], by_code: bool) -> set:
+    return {p["code"] if by_code else (p["code"], p["sector"]) for p in parties}
+
+
+def merge_duplicates(events: list[Event]) -> list[Event]:
+    """One event per happening: a later event of the same type whose actors share an entity with an
+    earlier one (and whose recipient, where both name one, shares one) is the same happening."""
+    kept: list[Event] = []
+    for ev in events:
+        reciprocal = ev.event == "CONSULT"
+        for old in kept:
+            if old.event != ev.event or (old.aux in SCORED) != (ev.aux in SCORED):
+                continue
+            if not _entities(old.actor, reciprocal) & _entities(ev.actor, reciprocal):
+                continue
+            if old.recipient and ev.recipient and not (
+                    _entities(old.recipient, True) & _entities(ev.recipient, True)):
+                continue
+            if not old.recipient and ev.recipient:
+                old.recipient = ev.recipient
+            break
+        else:
+            kept.append(ev)
+    return kept

@@ -1,0 +1,298 @@
+"""Mentions stage: find the names, places and role nouns an article talks about.
+
+Reads ``text``, ``sentences`` and ``language``; writes ``mentions`` (:class:`~eventwire.model.Mention`,
+character offsets into ``text``). Drops nothing: an article without mentions simply has none.
+
+Four sources, merged with overlaps resolved (the longer span wins; on equal length the codebook wins):
+- codebook: one dictionary lookup per word n-gram over the codebooks (states, capitals, adjectives and
+  demonyms, IGOs, parties and armed groups, persons, role nouns, German role compounds). Labels GPE
+  (state names, capitals), MISC (nationality adjectives and demonyms), ORG, PER and ROLE.
+- title: capitalised words right after a title noun ("Außenminister Ceyhun Bayramov") are a PER, so a
+  person no codebook lists is still found.
+- firstname: a common first name followed by capitalised words ("Uwe Böhnhardt") is a PER.
+- coref: a surname of a person already found recurs later ("Bayramov betonte ...").
+- ner: PER/ORG/LOC spans of :func:`eventwire.ner.find_entities` when that module and its model exist.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from ..codebooks import Codebooks, Entry, load_codebooks
+from ..model import Article, Mention
+from ..pipeline import Context
+
+log = logging.getLogger(__name__)
+
+#: a word: initials such as "U.S." stay one token; hyphens split compounds ("NATO-Generalsekretär")
+TOKEN = re.compile(r"(?:\w\.){2,}|\w+(?:['’]\w+)?")
+#: a name word after a title: capitalised, possibly hyphenated or with particles handled separately
+NAME_WORD = re.compile(r"[A-ZÄÖÜÁÉÍÓÚÇŞŠŽČŘĐŁ][\w'’]*(?:-[\w'’]+)*")
+#: lower-case particles inside a name, followed by the next name word
+PARTICLE = re.compile(r"(?:al|el|bin|ibn|van|von|der|de|del|da|di|la|le|zu)[- ](?=[A-ZÄÖÜ])")
+#: capitalised words that follow a title but are no name (articles, weekdays, months, pronouns)
+NOT_NAMES = frozenset("""
+Der Die Das Dem Den Des Ein Eine Einer Eines Im In Am An Auf Aus Bei Mit Nach Von Vor Zum Zur Für Über
+Unter Gegen Seit Ende Anfang Mitte Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar
+Jänner Februar März April Mai Juni Juli August September Oktober November Dezember Er Sie Es Wir Ihr
+The A An He She It They We On At By For From With Monday Tuesday Wednesday Thursday Friday Saturday
+Sunday January February March May June July October December Herr Frau Mr Mrs Ms Dr Prof Chef
+Und Oder Aber Doch Auch Nur Noch Schon Sowie Als Wie Wenn Dass Weil Damit Denn Nun Heute Gestern
+""".split())
+#: common first names: a capitalised word after one of them is a surname, even with no title
+FIRST_NAMES = frozenset("""
+Abdel Abdel-Fattah Abdelaziz Abdul Abdullah Abiy Abu Adam Adolf Adrian Ahmad Ahmed Ahmet Alain Alan
+Alassane Albert Alberto Albin Aleksandar Alex Alexander Alexandr Alexei Alexej Alexis Alfred Ali Alice
+Alois Amir Ana Anatoli Andrea Andreas Andrej Andrew Andrzej Andrés Angela Angelika Anna Annalena Anne
+Annegret Anton Antonio António Armin Arnold Arseni Arsenij Artur Asif  Barack Bashar Beata
+Beate Benjamin Benny Bernd Bernhard Bernie Bill Bola Boris Brigitte Bruno Béji Carl Carlo Carlos
+Catherine Cem Ceyhun Charles Chris Christa Christian Christiane Christine Christoph Christopher Chuck
+Claudia Clemens Colin Condoleezza Cristina Cyril Daniel Daniela David Denis Dick Dieter Dietmar Dilma
+Dmitri Dmitrij Dmytro Dominik Donald Doris Dorothea Ebrahim Ed Edi Eduard Edward Ehud Elena Elisabeth
+Elizabeth Emmanuel Emmerson Enrico Enrique  Eric Erich Erik Erna Ernst Erwin Eva Evo Fabian Fayez
+Federica Felipe Felix Ferdinand Fidel Florian Frank Frans Franz François Friedrich Fritz Félix Gabriel
+Gabriele Georg George Gerald Gerhard Gerhart Gernot Giorgia Gitanas Goodluck Gordon Gregor Gustavo
+Günter Günther Hamid Hans Harald Hashim Hassan Heiko Heinrich Heinz Helmut Henrik Herbert Hermann
+Hillary Horst Hosni Hossein Hubert Hugo Iain Igor Ilham Irakli Irina Isaias Ismail Ivan Iván Iwan
+Jacinda Jacob Jacques Jair Jakob James Jan Janet Javad Javier Jean Jeb Jeff Jens Jeremy Jimmy Joachim
+Joe Johann Johanna Johannes John Jonas Jorge Josef Joseph José Juan Julia Julian Julija Justin Jürgen
+Kais Kaja Kamala Karin Karl Karl-Heinz Katharina Keir Kevin Khalifa Kim Klaus Krišjānis Kurt Kyriakos
+Lars Laura Lenín Leo Leonid Lindsey Liz Luis Luiz Lukas Lula Lutz Macky Magdalena Mahmoud Mahmud Manfred
+Manuel Marco Margit Maria Mariano Marie Marine Mario Mark Markus Martin Martina Mary Mateusz Matteo
+Matthias Mauricio Max Maximilian Mette Michael Michail Michel Michelle Micheál Miguel Mike Mikheil Milo
+Milorad Mitch Mitt Mohamed Mohammad Mohammed Moncef Moon Muammar Muhammad Muhammadu Mustafa Naftali
+Najib Nana Nancy Narendra Nick Nicola Nicolas Nicolás Nigel Nikol Nikolaus Nils Norbert Olaf Olga Oliver
+Omar Oskar Otto Pablo Paolo Pascal Patrick Paul Pedro Peter Petr Petro Petteri Philipp Pierre Rafael
+Rainer Ralf Ralph Ramsan  Raúl Recep Reinhard Reinhold Renate Rex Richard Riek Rishi Robert Roberto
+Roland Roman Ron Rudolf Saad Sabine Sahra Salman Salome Salva Sandra Sanna Sarah Saulius Scott Sebastian
+Sebastián Selahattin Sergei Sergej Sergey Serzh Shinzo Sigmar Silvio Simon Sonja Stefan Stefanie Steffen
+Stephan Steve Susanne Sven Ted Theresa Thomas Tim Tobias Tom Tony Uhuru Ulf Ulrich Ursula Uwe Valentin
+Vicente Viktor Vince Vitali Vjosa Vladimir Walid Walter Werner Wilhelm William Winfried Wladimir
+Wolfgang Wolodymyr Xavier Xi Yair Yasser Yoweri Yusuf Zoran Álvaro
+""".split())
+#: German noun endings that mark a common noun, not a surname
+NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ismus", "nahme", "ierung")
+
+LABELS = {"state": "GPE", "igo": "ORG", "group": "ORG", "person": "PER", "role": "ROLE"}
+
+
+def label_for(entry: Entry) -> str:
+    if entry.kind == "state" and entry.form in ("adjective", "demonym"):
+        return "MISC"  # "aserbaidschanisch" names a nationality, not a place
+    return LABELS[entry.kind]
+
+
+class Mentions:
+    name = "mentions"
+    requires = ("text", "sentences", "language")
+    provides = ("mentions",)
+
+    def __init__(self, codebooks: Codebooks | None = None, use_ner: bool = True):
+        self.books = codebooks or load_codebooks()
+        self.use_ner = use_ner
+
+    def __call__(self, article: Article, ctx: Context) -> Article:
+        text = article.text
+        tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+        found = codebook_mentions(text, tokens, self.books)
+        found += title_names(text, found, self.books)
+        found += first_name_persons(text, tokens, self.books)
+        if self.use_ner:
+            found += ner_mentions(text, article.language or "de")
+        chosen = resolve_overlaps(found)
+        chosen += surname_mentions(text, tokens, chosen)
+        chosen.sort(key=lambda m: m.start)
+        article.mentions = chosen
+        ctx.stats["mentions.found"] += len(chosen)
+        return article
+
+
+def codebook_mentions(text: str, tokens: list[tuple[int, int]], books: Codebooks) -> list[Mention]:
+    """Longest codebook surface starting at each token; compounds fall back on their role head."""
+    out: list[Mention] = []
+    first_words, surfaces = books.first_words, books.surfaces
+    i, n = 0, len(tokens)
+    while i < n:
+        start, end = tokens[i]
+        word = text[start:end]
+        span = _longest(text, tokens, i, first_words.get(word, 0), surfaces)
+        if span is not None:
+            j, surface = span
+            entry = surfaces[surface][0]
+            out.append(Mention(start, tokens[j][1], surface, label_for(entry), "codebook"))
+            i = j + 1
+            continue
+        if word[:1].isupper() and books.compound_head(word) is not None:
+            out.append(Mention(start, end, word, "ROLE", "codebook"))
+        i += 1
+    return out
+
+
+def _longest(text, tokens, i, max_words, surfaces) -> tuple[int, str] | None:
+    """(index of the last token, surface) of the longest codebook surface starting at token i."""
+    if not max_words:
+        return None
+    start = tokens[i][0]
+    last = min(i + max_words, len(tokens)) - 1
+    # only words joined by one space or hyphen can form a name; stop the span at anything else
+    stop = i
+    while stop < last:
+        gap = text[tokens[stop][1]:tokens[stop + 1][0]]
+        if gap not in (" ", "-", " - "):
+            break
+        stop += 1
+    for j in range(stop, i - 1, -1):
+        surface = text[start:tokens[j][1]]
+        if surface in surfaces:
+            return j, surface
+    return None
+
+
+def title_names(text: str, found: list[Mention], books: Codebooks) -> list[Mention]:
+    """Capitalised words right after a title ("Präsident Ilham Aliyev") or an appositive state
+    ("Präsident der Republik Aserbaidschan, Ilham Aliyev") are a person's name."""
+    out = []
+    for k, m in enumerate(found):
+        if m.label == "ROLE":
+            entry = books.lookup(m.text)
+            if not entry or entry[0].form != "title":
+                continue
+            name = _name_at(text, m.end, allow_comma=False, books=books)
+        elif m.label in ("GPE", "ORG") and k and found[k - 1].label == "ROLE" and m.start - found[k - 1].end < 6:
+            name = _name_at(text, m.end, allow_comma=True, books=books)
+        else:
+            continue
+        if name is not None:
+            out.append(Mention(name[0], name[1], text[name[0]:name[1]], "PER", "title"))
+    return out
+
+
+def first_name_persons(text: str, tokens: list[tuple[int, int]], books: Codebooks) -> list[Mention]:
+    """A known first name followed by capitalised name words is a person ("Uwe Böhnhardt")."""
+    out = []
+    for start, end in tokens:
+        if text[start:end] in FIRST_NAMES and text.startswith(" ", end):
+            rest = _name_at(text, end, allow_comma=False, books=books)
+            if rest is not None:
+                out.append(Mention(start, rest[1], text[start:rest[1]], "PER", "firstname"))
+    return out
+
+
+def _name_at(text: str, pos: int, allow_comma: bool, books: Codebooks) -> tuple[int, int] | None:
+    """Span of 1-4 name words starting after ``pos`` (one space, or ", " when allowed)."""
+    if text.startswith(" ", pos):
+        pos += 1
+    elif allow_comma and text.startswith(", ", pos):
+        pos += 2
+    else:
+        return None
+    start, end, words = pos, None, 0
+    while words < 4:
+        m = NAME_WORD.match(text, pos)
+        if m is None:
+            particle = PARTICLE.match(text, pos)
+            if particle is None or end is None:
+                break
+            pos = particle.end()  # "Abdel-Malek al-Mikhlafi", "Van der Bellen"
+            continue
+        word = m.group()
+        if word in NOT_NAMES or word.endswith(NOUN_SUFFIXES) or (word.isupper() and len(word) > 3) \
+                or _is_codebook_word(word, books):
+            break
+        end, words = m.end(), words + 1
+        if not text.startswith(" ", end):
+            break
+        pos = end + 1
+    return (start, end) if end is not None else None
+
+
+def _is_codebook_word(word: str, books: Codebooks) -> bool:
+    """A state, organisation or role right after a title belongs to the title, not to a name."""
+    entries = books.surfaces.get(word)
+    if entries:
+        return entries[0].kind != "person"
+    return books.compound_head(word) is not None
+
+
+def ner_mentions(text: str, language: str) -> list[Mention]:
+    """Spans of the statistical NER, or none when ``eventwire.ner`` or its model is not installed."""
+    find = _ner_function()
+    if find is None:
+        return []
+    try:
+        return list(find(text, language))
+    except (OSError, ImportError, ValueError) as exc:  # a missing model is a setup issue, not a bug
+        log.warning("NER unavailable, codebook mentions only: %s", exc)
+        _NER_STATE["find"] = None
+        return []
+
+
+_NER_STATE: dict[str, object] = {}
+
+
+def _ner_function():
+    if "find" not in _NER_STATE:
+        try:
+            from ..ner import find_entities  # lazily: the NER module is optional and heavy
+        except ImportError:
+            find_entities = None
+        _NER_STATE["find"] = find_entities
+    return _NER_STATE["find"]
+
+
+PRIORITY = {"codebook": 0, "title": 1, "firstname": 2, "ner": 3, "coref": 4}
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping spans: longer first, codebook before title names before NER.
+
+    A NER span that swallows a codebook span is dropped, except that a NER PER starting with a role
+    noun ("Präsident Ilham Aliyev") is trimmed to the name.
+    """
+    codebook = [m for m in mentions if m.source == "codebook"]
+    chosen: list[Mention] = []
+    taken = bytearray(max((m.end for m in mentions), default=0))
+    ranked = sorted(mentions, key=lambda m: (m.source == "ner", -(m.end - m.start), PRIORITY.get(m.source, 9)))
+    for m in ranked:
+        if m.source == "ner" and m.label == "PER":
+            m = _trim_roles(m, codebook)
+            if m is None:
+                continue
+        if any(taken[m.start:m.end]):
+            continue
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        chosen.append(m)
+    return chosen
+
+
+def _trim_roles(m: Mention, codebook: list[Mention]) -> Mention | None:
+    start = m.start
+    for c in codebook:
+        if c.label == "ROLE" and m.start <= c.start < m.end and c.end < m.end:
+            start = max(start, c.end + 1)
+    if start == m.start:
+        return m
+    return Mention(start, m.end, m.text[start - m.start:], m.label, m.source) if start < m.end else None
+
+
+def surname_mentions(text: str, tokens: list[tuple[int, int]], chosen: list[Mention]) -> list[Mention]:
+    """Later bare surnames of the multi-word persons found ("Bayramov", genitive "Bayramovs")."""
+    surnames = {}
+    for m in chosen:
+        if m.label == "PER" and " " in m.text:
+            last = m.text.rsplit(" ", 1)[1]
+            if len(last) > 2 and last[0].isupper():
+                surnames[last] = m.text
+                surnames.setdefault(last + "s", m.text)
+    if not surnames:
+        return []
+    taken = bytearray(len(text))
+    for m in chosen:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for start, end in tokens:
+        word = text[start:end]
+        if word in surnames and not taken[start]:
+            out.append(Mention(start, end, word, "PER", "coref"))
+    return out

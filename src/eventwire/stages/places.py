@@ -1,0 +1,143 @@
+"""Places stage: the article's place mentions and dateline, geocoded.
+
+Reads ``text``, ``language``, ``mentions`` (those labelled LOC or GPE), ``dateline`` and, when an earlier
+stage filled them, ``actors`` (their state codes are the article's context countries); writes ``places``
+(Place list in text order: name, ISO3 country, coordinates, GeoNames id). Place names in the dateline
+count too: the ``dateline`` field ("Brüssel, 14. Dezember, AZERTAC") and a dateline opening one of the
+first sentences ("Wien/Berlin – ...", "Brüssel (AFP) - ..."). A mention that is no known place is left
+out, as are mentions of other labels. No drop reasons.
+
+:func:`sentence_place` gives the event coder the place of one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from ..geo import country_of, geocode
+from ..model import Article, Place
+
+PLACE_LABELS = frozenset({"LOC", "GPE"})
+_STATE = re.compile(r"[A-Z]{3}")
+_NAME = r"[A-ZÄÖÜ][\w.'’\-]*(?:\s+(?:am\s+|an\s+der\s+|de\s+|al-)?[A-ZÄÖÜ][\w.'’\-]*){0,2}"
+# "Wien/Berlin – ", "Brüssel (AFP) - ", "KIEW, 3. März (Reuters) - ": a dateline opening a sentence
+_TEXT_DATELINE = re.compile(rf"({_NAME}(?:\s*/\s*{_NAME})*)(?:,[^–—\-\n]{{1,30}})?(?:\s*\([^)\n]{{1,25}}\))?"
+                            r"\s+[–—-]\s+")
+_DATELINE_PART = re.compile(r"[^,/;()]+")
+# a place after one of these is where something happened ("in Brüssel", "nahe der Stadt Aleppo")
+_LOCATIVE = re.compile(r"\b(?:in|im|nahe|bei|beim|vor|auf|aus|nach|near|at|outside|inside|from|"
+                       r"nördlich|südlich|östlich|westlich|north|south|east|west)\s+(?:\S+\s+){0,3}$", re.I)
+
+
+def context_countries(article: Article, lang: str) -> set[str]:
+    """The states an article is about: its actors' state codes and the countries it names."""
+    states = {a.code for a in article.actors if a.code and _STATE.fullmatch(a.code)}
+    for mention in article.mentions:
+        if mention.label in PLACE_LABELS:
+            code = country_of(mention.text, lang)
+            if code:
+                states.add(code)
+    return states
+
+
+def _place(start: int, end: int, surface: str, hit: dict) -> Place:
+    return Place(start, end, surface, hit["name"], hit["country"], hit["lat"], hit["lon"], hit["geonameid"])
+
+
+def _dateline_field_places(article: Article, lang: str, context: Iterable[str]) -> list[Place]:
+    """Places named in the ``dateline`` field, before its date; spans into the text when it is there."""
+    dateline = article.dateline or ""
+    offset = article.text.find(dateline) if dateline else -1
+    places = []
+    for m in _DATELINE_PART.finditer(dateline):
+        if any(c.isdigit() for c in m.group(0)):
+            break  # the date: what follows is the agency
+        surface = m.group(0).strip()
+        hit = geocode(surface, lang, context) if surface else None
+        if hit is None:
+            continue
+        start = m.start() + m.group(0).index(surface)
+        if offset >= 0:
+            places.append(_place(offset + start, offset + start + len(surface), surface, hit))
+        else:  # not in the text: an empty span at its start
+            places.append(_place(0, 0, surface, hit))
+    return places
+
+
+def _text_dateline_places(article: Article, lang: str, context: Iterable[str]) -> list[Place]:
+    """Places of a dateline opening one of the first three sentences ("Wien/Berlin – ...")."""
+    for s_start, s_end in article.sentences[:3]:
+        m = _TEXT_DATELINE.match(article.text, s_start, s_end)
+        if m is None:
+            continue
+        places = []
+        for part in re.finditer(r"[^/]+", m.group(1)):
+            surface = part.group(0).strip()
+            hit = geocode(surface, lang, context)
+            if hit is None:
+                break
+            start = m.start(1) + part.start() + part.group(0).index(surface)
+            places.append(_place(start, start + len(surface), surface, hit))
+        else:
+            return places
+    return []
+
+
+def dateline_places(article: Article, context: Iterable[str] = ()) -> list[Place]:
+    """The places of the article's dateline (the field first, else one opening the text)."""
+    lang = article.language or "de"
+    return _dateline_field_places(article, lang, context) or _text_dateline_places(article, lang, context)
+
+
+class Places:
+    name = "places"
+    requires = ("text", "mentions", "sentences")
+    provides = ("places",)
+
+    def __call__(self, article: Article, ctx) -> Article:
+        lang = article.language or "de"
+        context = context_countries(article, lang)
+        places: list[Place] = []
+        for mention in article.mentions:
+            if mention.label in PLACE_LABELS:
+                hit = geocode(mention.text, lang, context)
+                if hit is not None:
+                    places.append(_place(mention.start, mention.end, mention.text, hit))
+        taken = [(p.start, p.end) for p in places]
+        for place in dateline_places(article, context):
+            in_text = place.end > place.start
+            if in_text and not any(s < place.end and place.start < e for s, e in taken):
+                places.append(place)
+        places.sort(key=lambda p: (p.start, p.end))
+        article.places = places
+        return article
+
+
+def _sentence_of(article: Article, start: int) -> tuple[int, int] | None:
+    i = bisect_right([s for s, _ in article.sentences], start) - 1
+    return article.sentences[i] if i >= 0 and start < article.sentences[i][1] else None
+
+
+def sentence_place(article: Article, start: int, end: int) -> Place | None:
+    """Where the sentence holding [start, end) happens: a place in it named as a location ("in Brüssel")
+    or that is no bare country (a country alone is more often an actor: "Russland kritisierte ..."),
+    nearest to the span; else the dateline's place; else None."""
+    sentence = _sentence_of(article, start) or (start, end)
+    best, best_key = None, None
+    for place in article.places:
+        if not (sentence[0] <= place.start and place.end <= sentence[1]):
+            continue
+        lang = article.language or "de"
+        locative = bool(_LOCATIVE.search(article.text, max(sentence[0], place.start - 40), place.start))
+        if not locative and country_of(place.text, lang):
+            continue
+        gap = start - place.end if place.end <= start else max(0, place.start - end)
+        key = (locative, -gap)
+        if best_key is None or key > best_key:
+            best, best_key = place, key
+    if best is not None:
+        return best
+    found = dateline_places(article)
+    return found[0] if found else None

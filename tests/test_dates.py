@@ -1,0 +1,164 @@
+"""Dates: expressions found, resolved against the article date, datelines, inferred years, the stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.dates import dateline_date, find_dates, infer_year
+from eventwire.model import Article
+from eventwire.stages.dates import Dates, sentence_date
+from eventwire.stages.sentences import split_sentences
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _values(text: str, lang: str, reference: str | None) -> dict[str, tuple[str, str, str]]:
+    return {d.text: (d.value, d.precision, d.method) for d in find_dates(text, lang, reference)}
+
+
+def test_weekday_is_the_latest_such_day_on_or_before_the_reference():
+    # 2021-12-16 is a Thursday
+    found = _values("Der Außenminister reiste am Dienstag nach Wien.", "de", "2021-12-16")
+    assert found["am Dienstag"] == ("2021-12-14", "day", "weekday")
+    found = _values("Die Ministerin sprach am Donnerstagabend vor der Presse.", "de", "2021-12-16")
+    assert found["am Donnerstagabend"][0] == "2021-12-16"
+    found = _values("The minister resigned on Tuesday.", "en", "2021-12-16")
+    assert found["on Tuesday"] == ("2021-12-14", "day", "weekday")
+
+
+def test_weekday_in_a_future_clause_looks_ahead():
+    found = _values("Der Gipfel wird am Montag in Genf beginnen.", "de", "2021-12-16")
+    assert found["am Montag"][0] == "2021-12-20"
+    found = _values("The talks will resume next Friday.", "en", "2021-12-16")
+    assert found["next Friday"][0] == "2021-12-17"
+
+
+def test_explicit_dates_in_both_languages():
+    de = _values("Am 14. Dezember 2021 und am 3.5.2019 sowie Ende August 2021 kam es zu Gesprächen.", "de", None)
+    assert de["Am 14. Dezember 2021"] == ("2021-12-14", "day", "explicit")
+    assert de["am 3.5.2019"] == ("2019-05-03", "day", "explicit")
+    assert de["Ende August 2021"] == ("2021-08", "month", "explicit")
+    en = _values("On December 14, 2021 the envoys met; on 5 November 2020 they had spoken.", "en", None)
+    assert en["On December 14, 2021"][0] == "2021-12-14"
+    assert en["on 5 November 2020"][0] == "2020-11-05"
+
+
+def test_partial_dates_take_the_nearest_year_of_the_reference():
+    found = _values("Die Wahl fand am 3. März statt, die Koalition hielt bis im November.", "de", "2021-12-16")
+    assert found["am 3. März"] == ("2021-03-03", "day", "explicit+ref_year")
+    found = _values("Die Proteste begannen am 28. Dezember.", "de", "2022-01-05")
+    assert found["am 28. Dezember"][0] == "2021-12-28"
+    found = _values("Im vergangenen April trat er zurück.", "de", "2016-03-10")
+    assert found["Im vergangenen April"] == ("2015-04", "month", "relative")
+
+
+def test_relative_expressions():
+    text = ("Gestern wurde verhandelt, vor zwei Wochen gestritten, vergangene Woche geschwiegen. "
+            "In diesem Jahr gab es Wahlen, im vergangenen Jahr keine, im Jahr 2015 auch nicht.")
+    found = _values(text, "de", "2021-12-16")
+    assert found["Gestern"] == ("2021-12-15", "day", "relative")
+    assert found["vor zwei Wochen"] == ("2021-12-02", "day", "relative")
+    assert found["vergangene Woche"] == ("2021-12", "month", "relative")
+    assert found["In diesem Jahr"] == ("2021", "year", "relative")
+    assert found["im vergangenen Jahr"] == ("2020", "year", "relative")
+    assert found["im Jahr 2015"] == ("2015", "year", "explicit")
+    en = _values("Yesterday the party said that last year was hard and that this year is better.", "en",
+                 "2005-03-10")
+    assert en["Yesterday"][0] == "2005-03-09" and en["last year"][0] == "2004" and en["this year"][0] == "2005"
+
+
+def test_relative_dates_are_never_finer_than_the_reference():
+    found = _values("Gestern traf er den Kanzler.", "de", "2021-12")
+    assert found["Gestern"] == ("2021-12", "month", "relative")
+    assert find_dates("Gestern traf er den Kanzler.", "de", None) == []
+
+
+def test_counts_are_not_years():
+    found = _values("Rund 2000 Menschen flohen, 1500 Soldaten blieben, seit 1994 ist das Land Partner.", "de",
+                    None)
+    assert list(found) == ["seit 1994"]
+
+
+def test_spans_point_into_the_text():
+    text = "Am Dienstag, 14. Dezember, sagte er in Brüssel, dass Ende August 2021 die letzten Truppen abzogen."
+    dates = find_dates(text, "de", "2021-12-16")
+    assert dates and all(text[d.start:d.end] == d.text for d in dates)
+    assert [d.start for d in dates] == sorted(d.start for d in dates)
+
+
+def test_dateline_year_from_the_text():
+    text = "Die Soldaten waren von 2002 bis Ende August 2021 im Einsatz, sagte der Präsident."
+    assert dateline_date("Brüssel, 14. Dezember, AZERTAC", text, None) == (
+        "2021-12-14", "day", "dateline+text_year")
+    # a dateline month earlier in the year than the latest text date is in the year after
+    assert dateline_date("Brüssel, 14. Januar", text, None)[0] == "2022-01-14"
+    assert dateline_date("Brüssel, 14. Dezember", "Keine Jahreszahl hier.", "2020") == (
+        "2020-12-14", "day", "dateline+input_year")
+    assert dateline_date("Wien/Berlin", text, "2020") is None
+    assert dateline_date("LONDON, Dec 14 (Reuters)", "The vote in September 2004 failed.", None)[0] == (
+        "2004-12-14")
+
+
+def test_infer_year_from_anniversaries_and_numbered_events():
+    text = ("Der Minister würdigte in diesem Jahr den 30. Jahrestag der Partnerschaft für den Frieden "
+            "und lud zur COP29 ein.")
+    year, evidence = infer_year(text, "de")
+    assert year == 2024 and "1994" in evidence
+    assert infer_year("Das Programm Partnerschaft für den Frieden feiert sein 30-jähriges Jubiläum.", "de")[0] \
+        == 2024
+    assert infer_year("Die Delegation reiste zur COP28 nach Dubai.", "de")[0] == 2023
+    assert infer_year("The alliance marks the 70th anniversary of NATO this year.", "en")[0] == 2019
+    assert infer_year("Er wurde zu 30 Jahre Haft verurteilt, die NATO schwieg.", "de") is None
+    assert infer_year("Der Minister sprach über Landwirtschaft.", "de") is None
+
+
+def _article(text: str, **kw) -> Article:
+    article = Article(id="t", uri="test:", text=text, language=kw.pop("language", "de"), **kw)
+    article.sentences = split_sentences(text)
+    return article
+
+
+def test_stage_sets_a_missing_published_from_the_dateline():
+    text = ("Brüssel, 14. Dezember\nDer Präsident traf heute den Generalsekretär. "
+            "Die Truppen waren bis Ende August 2021 im Land.")
+    article = Dates()(_article(text, dateline="Brüssel, 14. Dezember"), None)
+    assert (article.published, article.published_precision, article.published_method) == (
+        "2021-12-14", "day", "dateline+text_year")
+    heute = next(d for d in article.dates if d.text == "heute")
+    assert heute.value == "2021-12-14"
+
+
+def test_stage_infers_a_year_without_dateline():
+    text = "Der Außenminister empfing in diesem Jahr Gäste zum 30. Jahrestag der Partnerschaft für den Frieden."
+    article = Dates()(_article(text), None)
+    assert (article.published, article.published_precision, article.published_method) == (
+        "2024", "year", "inferred")
+
+
+def test_stage_keeps_a_given_date():
+    article = Dates()(_article("Am Dienstag sprach er.", published="2021-12-16", published_precision="day"),
+                      None)
+    assert article.published == "2021-12-16" and article.dates[0].value == "2021-12-14"
+
+
+def test_sentence_date_prefers_the_sentence_then_the_article():
+    text = "Am Dienstag traf er den Minister. Die Gespräche verliefen gut."
+    article = Dates()(_article(text, published="2021-12-16", published_precision="day"), None)
+    trigger = text.index("traf")
+    assert sentence_date(article, trigger, trigger + 4).value == "2021-12-14"
+    later = text.index("verliefen")
+    fallback = sentence_date(article, later, later + 9)
+    assert (fallback.value, fallback.method) == ("2021-12-16", "article")
+
+
+@pytest.mark.shared
+def test_seed_articles_get_their_dates():
+    seeds = SHARED / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared not present")
+    first = next(seeds.glob("000_*.txt")).read_text("utf-8")
+    assert dateline_date("Brüssel, 14. Dezember, AZERTAC", first, None)[0] == "2021-12-14"
+    third = next(seeds.glob("003_*.txt")).read_text("utf-8")
+    assert infer_year(third, "de")[0] == 2024

@@ -1,0 +1,110 @@
+"""Runs: idempotent re-runs, identical stores across executors, dedup, resume after SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import ENGLISH_ARTICLE, EXAMPLES, GERMAN_ARTICLE, generated_articles, write_jsonl
+from eventwire import ingest
+from eventwire.inputs.warc import write_warc
+
+
+def dump(db: str) -> dict[str, list]:
+    con = duckdb.connect(db, read_only=True)
+    try:
+        return {
+            "articles": con.execute("SELECT * EXCLUDE (run_id) FROM articles ORDER BY seq").fetchall(),
+            "events": con.execute("SELECT * FROM events ORDER BY id").fetchall(),
+            "actors": con.execute("SELECT * FROM actor_mentions ORDER BY ALL").fetchall(),
+            "rejects": con.execute("SELECT * EXCLUDE (run_id) FROM rejects ORDER BY ALL").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "de.txt").write_text(GERMAN_ARTICLE, encoding="utf-8")
+    (folder / "en.txt").write_text(ENGLISH_ARTICLE, encoding="utf-8")
+    write_jsonl(folder / "gen.jsonl", generated_articles(60))
+    (folder / "broken.jsonl").write_text('{"text": 1}\n{oops\n')
+    return [str(folder), str(EXAMPLES)]
+
+
+def test_rerun_adds_nothing(inputs, settings_for):
+    settings = settings_for()
+    first = ingest(inputs, settings)
+    before = dump(settings.db)
+    second = ingest(inputs, settings)
+    assert first.stats["articles_stored"] == len(before["articles"]) > 60
+    assert second.stats["articles_stored"] == 0
+    assert dump(settings.db) == before
+
+
+@pytest.mark.slow
+def test_executors_give_identical_stores(inputs, settings_for, tmp_path):
+    one = settings_for(db=str(tmp_path / "one.duckdb"), workers=1, shard_size=4)
+    two = settings_for(db=str(tmp_path / "two.duckdb"), workers=2, shard_size=4)
+    ingest(inputs, one)
+    ingest(inputs, two)
+    reference = dump(one.db)
+    assert reference["articles"] and dump(two.db) == reference
+    pytest.importorskip("distributed")
+    dask = settings_for(db=str(tmp_path / "dask.duckdb"), workers=2, shard_size=4, executor="dask")
+    ingest(inputs, dask)
+    assert dump(dask.db) == reference
+
+
+def test_same_article_in_file_and_warc_stored_once(tmp_path, settings_for):
+    html = f"<html><body><article><h1>Titel</h1><p>{GERMAN_ARTICLE}</p></article></body></html>"
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    write_warc(tmp_path / "crawl.warc.gz", [("https://example.org/x", html.encode())])
+    report = ingest([str(tmp_path / "page.html"), str(tmp_path / "crawl.warc.gz")], settings_for())
+    assert report.stats["articles_stored"] == 1
+    assert report.stats["duplicates.exact"] + report.stats["duplicates.url"] == 1
+
+
+def test_near_duplicate_points_to_first(tmp_path, settings_for):
+    edited = GERMAN_ARTICLE.replace("am Donnerstag", "am Donnerstagabend")
+    write_jsonl(tmp_path / "a.jsonl", [{"text": GERMAN_ARTICLE}, {"text": edited}])
+    settings = settings_for()
+    ingest([str(tmp_path / "a.jsonl")], settings)
+    rows = duckdb.connect(settings.db, read_only=True).execute(
+        "SELECT id, duplicate_of FROM articles ORDER BY seq").fetchall()
+    assert len(rows) == 2 and rows[0][1] is None and rows[1][1] == rows[0][0]
+
+
+@pytest.mark.slow
+def test_resume_after_sigkill(tmp_path):
+    data = write_jsonl(tmp_path / "many.jsonl", generated_articles(3000, seed=7))
+    db, run_dir = tmp_path / "k.duckdb", tmp_path / "run"
+    cmd = [sys.executable, "-m", "eventwire.cli", "run", str(data), "--db", str(db), "--run-dir", str(run_dir)]
+    env = dict(os.environ, EVENTWIRE_SHARD_SIZE="1")
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list((run_dir / "shards").glob("*.json"))) < 2:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done_before = len(list((run_dir / "shards").glob("*.json")))
+    con = duckdb.connect(str(db), read_only=True)  # the killed store opens, whole shards only
+    stored_before = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    con.close()
+    assert done_before >= 2 and 0 < stored_before < 3000
+    subprocess.run(cmd[:4] + ["--db", str(db), "--resume", str(run_dir)], check=True, env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (3000, 3000)
+    con.close()
+    (tmp_path / "crash-figures.txt").write_text(f"before {stored_before} after 3000\n")
+
