@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventwire.dates import dateline_date, find_dates, infer_year
 from eventwire.model import Article
@@ -162,3 +164,20 @@ def test_seed_articles_get_their_dates():
     assert dateline_date("Brüssel, 14. Dezember, AZERTAC", first, None)[0] == "2021-12-14"
     third = next(seeds.glob("003_*.txt")).read_text("utf-8")
     assert infer_year(third, "de")[0] == 2024
+
+
+_WORDS = ["am", "im", "Dienstag", "14.", "Dezember", "2021", "Ende", "August", "vergangenen", "Jahr", "vor",
+          "zwei", "Wochen", "gestern", "heute", "12.3.", "Mai", "May", "on", "Tuesday", "last", "year", "ago",
+          "30.", "Jahrestag", "NATO", "COP29", ",", ".", "\n", "Jänner", "Sept.", "Wochenende", "1994"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=6)), max_size=30),
+       st.sampled_from(["de", "en"]), st.sampled_from([None, "2021", "2021-12", "2021-12-16", "x"]))
+def test_arbitrary_text_never_raises_and_spans_stay_inside(words, lang, reference):
+    text = " ".join(words)
+    for d in find_dates(text, lang, reference):
+        assert 0 <= d.start < d.end <= len(text) and text[d.start:d.end] == d.text
+        assert d.precision in ("day", "month", "year") and d.value[:4].isdigit()
+    infer_year(text, lang)
+    dateline_date(text, text, reference)

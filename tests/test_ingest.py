@@ -75,8 +75,9 @@ def test_same_article_in_file_and_warc_stored_once(tmp_path, settings_for):
 
 
 def test_near_duplicate_points_to_first(tmp_path, settings_for):
-    edited = GERMAN_ARTICLE.replace("am Donnerstag", "am Donnerstagabend")
-    write_jsonl(tmp_path / "a.jsonl", [{"text": GERMAN_ARTICLE}, {"text": edited}])
+    long_text = GERMAN_ARTICLE + "\n" + " ".join(a["text"] for a in generated_articles(3, seed=3))
+    edited = long_text.replace("am Donnerstag", "am Donnerstagabend")
+    write_jsonl(tmp_path / "a.jsonl", [{"text": long_text}, {"text": edited}])
     settings = settings_for()
     ingest([str(tmp_path / "a.jsonl")], settings)
     rows = duckdb.connect(settings.db, read_only=True).execute(

@@ -51,7 +51,8 @@ def _fail(exc: Exception) -> None:
 
 @app.command()
 def run(
-    inputs: list[str] = typer.Argument(..., help="Files, directories, http(s) URLs, or - for JSONL on stdin."),
+    inputs: Optional[list[str]] = typer.Argument(
+        None, help="Files, directories, http(s) URLs, or - for JSONL on stdin (none with --resume)."),
     db: str = DB,
     workers: int = typer.Option(1, help="Worker processes."),
     executor: str = typer.Option("local", help="local (process pool) or dask."),
@@ -69,13 +70,15 @@ def run(
     from .settings import Settings
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not inputs and not resume:
+        _fail(EventwireError("give at least one INPUT (or --resume RUN_DIR)"))
     try:
         settings = Settings.load(db=db, workers=workers, executor=executor, scheduler=scheduler,
                                  run_dir=run_dir, fetch=fetch or None, allow_private=allow_private or None,
                                  max_bytes=max_bytes, analyse=False if no_analyse else None,
                                  strict=strict or None)
         with _progress() as progress:
-            report = ingest(inputs, settings, progress=progress, resume=resume)
+            report = ingest(list(inputs or []), settings, progress=progress, resume=resume)
     except EventwireError as exc:
         _fail(exc)
     _stats_table(report)

@@ -79,7 +79,7 @@ _COUNT_AFTER = re.compile(
     r"Meter|Stimmen|Mitglieder|Einwohner|Häuser|Fälle|Stück|Jahre|people|troops|soldiers|refugees|"
     r"dollars|pounds|euros|votes|members|miles|km|metres|meters|jobs|cases|homes|years|%|Prozent)\b")
 _COUNT_BEFORE = re.compile(r"(?:rund|etwa|ca\.|mehr als|über|fast|knapp|mindestens|bis zu|insgesamt|"
-                           r"about|around|more than|over|nearly|almost|some|at least|up to)\s+$", re.I)
+                           r"about|around|more than|over|nearly|almost|some|at least|up to)\s+$", re.IGNORECASE)
 
 YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 
@@ -94,7 +94,8 @@ def _month_alt(lang: str, full: bool) -> str:
     names = [n for n in _MONTH_NUM[lang] if not full or n in _MONTHS[lang].split()]
     names.sort(key=len, reverse=True)
     # abbreviations may carry a dot ("Dez.", "Dec."); month names are capitalised in both languages
-    return "(?:" + "|".join(n.capitalize() + (r"\.?" if len(n) <= 4 else "") for n in names) + ")"
+    full_names = _MONTHS[lang].split()
+    return "(?:" + "|".join(n.capitalize() + ("" if n in full_names else r"\.?") for n in names) + ")"
 
 
 def _weekday_alt(lang: str) -> str:
@@ -290,14 +291,45 @@ def _weekday_date(weekday: int, future: bool, ref: _Ref) -> tuple[str, str, str]
 
 # --- patterns, per language, in no particular order: overlaps go to the longest match ---
 
-def _patterns(lang: str) -> list[tuple[re.Pattern, object]]:
+# What each pattern cannot match without, in pattern order (None: scan the whole text). A pattern opening with optional words ("im", "Anfang", "vergangenen") makes the
+# regex engine try them at every character; searching for the anchor first and matching the whole
+# pattern only around it keeps dates under a millisecond per article.
+_ANCHORS = {
+    "de": (r"\d{4}-\d", "MONTHS", r"\d\.[01]?\d\.", "FULL", r"(?:1[6-9]|20)\d\d", r"Jahr|[Hh]euer", "Monat",
+           "Woche", "Wochenende", r"[Gg]estern|[Hh]eute|morgen|Vort|Vorab", r"Tag|Woche|Monat|Jahr", "WEEKDAYS"),
+    "en": (r"\d{4}-\d", "MONTHS", "MONTHS", "FULL", r"(?:1[6-9]|20)\d\d", "year", "month", "week", "weekend",
+           r"[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|night|day before", "ago", "WEEKDAYS"),
+}
+_WINDOW = (50, 40)  # characters matched before and after an anchor: the longest prefix and suffix
+
+
+def _patterns(lang: str) -> list[tuple[re.Pattern, object, re.Pattern | None]]:
     months, full, wd = _month_alt(lang, False), _month_alt(lang, True), _weekday_alt(lang)
     iso = (r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])", _h_day_month)
-    if lang == "de":
-        pats = _patterns_de(months, full, wd)
-    else:
-        pats = _patterns_en(months, full, wd)
-    return [(re.compile(p), h) for p, h in [iso, *pats]]
+    pats = [iso, *(_patterns_de if lang == "de" else _patterns_en)(months, full, wd)]
+    named = {"MONTHS": months, "FULL": full, "WEEKDAYS": wd}
+    out = []
+    for (pattern, handler), anchor in zip(pats, _ANCHORS[lang], strict=True):
+        anchor_re = re.compile(named.get(anchor, anchor)) if anchor else None
+        out.append((re.compile(r"(?<!\w)" + pattern), handler, anchor_re))  # never from inside a word
+    return out
+
+
+def _matches(pattern: re.Pattern, anchor: re.Pattern | None, text: str):
+    """The pattern's matches, searched only in windows around its anchor when it has one."""
+    if anchor is None:
+        yield from pattern.finditer(text)
+        return
+    lo = hi = -1
+    for m in anchor.finditer(text):
+        start, end = max(0, m.start() - _WINDOW[0]), min(len(text), m.end() + _WINDOW[1])
+        if start > hi:
+            if hi > lo:
+                yield from pattern.finditer(text, lo, hi)
+            lo = start
+        hi = end
+    if hi > lo:
+        yield from pattern.finditer(text, lo, hi)
 
 
 def _patterns_de(months: str, full: str, wd: str) -> list[tuple[str, object]]:
@@ -314,31 +346,31 @@ def _patterns_de(months: str, full: str, wd: str) -> list[tuple[str, object]]:
     wd_pre = _cap("am", "seit", "bis", "ab", "vom", "von", "in der Nacht zum", "in der Nacht auf",
                   "in der Nacht von", "zum")
     return [
-        (rf"(?:{on}\s+)?(?:{wd},?\s+(?:de[nm]\s+)?)?(?P<day>[0-3]?\d)\.\s?(?P<month>{months})"
-         rf"(?:\s+{YEAR})?(?!\w)", _h_day_month),
-        (rf"(?:{on}\s+)?(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)?\d\d)?(?!\d)",
+        ((rf"(?:{on}\s+)?(?:{wd},?\s+(?:de[nm]\s+)?)?(?P<day>[0-3]?\d)\.\s?(?P<month>{months})"
+         rf"(?:\s+{YEAR})?(?!\w)"), _h_day_month),
+        ((rf"(?:{on}\s+)?(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)?\d\d)?(?!\d)"),
          _h_day_month),
-        (rf"(?:(?P<pre>{month_pre})\s+)?"
-         rf"(?:(?P<rel>{rel})\s+)?(?P<month>{full})(?:\s+{YEAR})?(?!\w)", _h_month),
-        (rf"(?:(?P<pre>{year_pre})\s+)?"
-         rf"(?<![\d.,/]){YEAR}(?!\d|er\b|[.,]\d)", _h_year),
-        (rf"(?:{_cap('Anfang', 'Mitte', 'Ende', 'bisher in', 'seit Anfang', 'im Laufe des', 'im')}\s+)?"
-         rf"(?:{_cap('in', 'des')}\s+)?(?:(?P<rel>{rel})\s+Jahr(?:es|s|e)?|(?P<this>{_cap('heuer')})|"
-         rf"(?P<prev>Vorjahr(?:es)?))(?!\w)", _h_rel_year),
-        (rf"(?:(?P<pre>{_cap('im', 'in', 'Anfang des', 'Mitte des', 'Ende des', 'zu Beginn des')})\s+)?"
-         rf"(?:(?P<rel>{rel})\s+)?Monat(?:s|es)?(?!\w)", _h_rel_month),
-        (rf"(?:{_cap('in der', 'im Laufe der', 'Anfang der', 'Ende der', 'Mitte der', 'bis zur', 'seit der')}"
-         rf"\s+)?(?:(?P<rel>{rel})\s+Woche|(?P<prev>Vorwoche))(?!\w)", _h_rel_week),
-        (rf"{_cap('am', 'übers', 'über das', 'an diesem', 'an einem')}\s+(?:(?P<rel>{rel})\s+)?Wochenende(?!\w)",
+        ((rf"(?:(?P<pre>{month_pre})\s+)?"
+         rf"(?:(?P<rel>{rel})\s+)?(?P<month>{full})(?:\s+{YEAR})?(?!\w)"), _h_month),
+        ((rf"(?:(?P<pre>{year_pre})\s+)?"
+         rf"(?<![\d.,/]){YEAR}(?!\d|er\b|[.,]\d)"), _h_year),
+        ((rf"(?:{_cap('Anfang', 'Mitte', 'Ende', 'bisher in', 'seit Anfang', 'im Laufe des', 'im')}\s+)?"
+         rf"(?:{_cap('in', 'des')}\s+)?(?:(?P<rel>{rel})\s+Jahr(?:es|s)?|(?P<this>{_cap('heuer')})|"
+         rf"(?P<prev>Vorjahr(?:es)?))(?!\w)"), _h_rel_year),
+        ((rf"(?:(?P<pre>{_cap('im', 'in', 'Anfang des', 'Mitte des', 'Ende des', 'zu Beginn des')})\s+)?"
+         rf"(?:(?P<rel>{rel})\s+)?Monat(?:s|es)?(?!\w)"), _h_rel_month),
+        ((rf"(?:{_cap('in der', 'im Laufe der', 'Anfang der', 'Ende der', 'Mitte der', 'bis zur', 'seit der')}"
+         rf"\s+)?(?:(?P<rel>{rel})\s+Woche|(?P<prev>Vorwoche))(?!\w)"), _h_rel_week),
+        ((rf"{_cap('am', 'übers', 'über das', 'an diesem', 'an einem')}\s+(?:(?P<rel>{rel})\s+)?Wochenende(?!\w)"),
          _h_weekend),
-        (rf"(?<!\w)(?:(?P<word>{_cap('vorgestern', 'gestern', 'heute', 'übermorgen')}|morgen)"
+        ((rf"(?<!\w)(?:(?P<word>{_cap('vorgestern', 'gestern', 'heute', 'übermorgen')}|morgen)"
          rf"(?:abend|früh|nachmittag|vormittag|mittag|nacht)?|(?P<prev>{_cap('am Vortag', 'am Vorabend')}))"
-         rf"(?!\w)", _h_rel_day),
-        (rf"{_cap('vor', 'seit')}\s+(?:(?:gut|knapp|rund|etwa|fast|mehr als|über|genau|nur|erst)\s+)?"
+         rf"(?!\w)"), _h_rel_day),
+        ((rf"{_cap('vor', 'seit')}\s+(?:(?:gut|knapp|rund|etwa|fast|mehr als|über|genau|nur|erst)\s+)?"
          rf"(?P<n>\d{{1,3}}|{'|'.join(_VAGUE['de'])}|{num})\s+"
-         rf"(?P<unit>Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?|Jahrzehnt(?:en)?)(?!\w)", _h_ago),
-        (rf"(?:{wd_pre}\s+)?(?:(?P<rel>{rel}|{_cap('späten', 'frühen')})\s+)?"
-         rf"(?P<wd>{wd})(?:abend|morgen|nachmittag|vormittag|mittag|früh|nacht)?(?!\w)", _h_weekday),
+         rf"(?P<unit>Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?|Jahrzehnt(?:en)?)(?!\w)"), _h_ago),
+        ((rf"(?:{wd_pre}\s+)?(?:(?P<rel>{rel}|{_cap('späten', 'frühen')})\s+)?"
+         rf"(?P<wd>{wd})(?:abend|morgen|nachmittag|vormittag|mittag|früh|nacht)?(?!\w)"), _h_weekday),
     ]
 
 
@@ -352,31 +384,31 @@ def _patterns_en(months: str, full: str, wd: str) -> list[tuple[str, object]]:
     year_pre = _cap("in", "since", "until", "by", "from", "early", "mid", "late", "during", "spring", "summer",
                     "autumn", "fall", "winter", "between", "before", "after", "the year", "of")
     return [
-        (rf"(?:{on}\s+)?(?:{wd},?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-         rf"(?P<month>{months})(?:,?\s+{YEAR})?(?!\w)", _h_day_month),
-        (rf"(?:{on}\s+)?(?:{wd},?\s+)?(?P<month>{months})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])"
-         rf"(?:,?\s+{YEAR})?(?!\w)", _h_day_month),
-        (rf"(?:(?P<pre>{month_pre})[\s-]+)?"
-         rf"(?:(?P<rel>{rel})\s+)?(?P<month>{full})(?:,?\s+{YEAR})?(?!\w)", _h_month),
+        ((rf"(?:{on}\s+)?(?:{wd},?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+         rf"(?P<month>{months})(?:,?\s+{YEAR})?(?!\w)"), _h_day_month),
+        ((rf"(?:{on}\s+)?(?:{wd},?\s+)?(?P<month>{months})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])"
+         rf"(?:,?\s+{YEAR})?(?!\w)"), _h_day_month),
+        ((rf"(?:(?P<pre>{month_pre})[\s-]+)?"
+         rf"(?:(?P<rel>{rel})\s+)?(?P<month>{full})(?:,?\s+{YEAR})?(?!\w)"), _h_month),
         (rf"(?:(?P<pre>{year_pre})[\s-]+)?(?<![\d.,/£$€]){YEAR}(?!\d|s\b|[.,]\d)", _h_year),
-        (rf"(?:{_cap('earlier', 'later', 'early', 'late', 'so far')}\s+)?(?:{_cap('in', 'of', 'during')}\s+)?"
-         rf"(?P<rel>{rel})\s+year(?!\w)(?P<prev>(?!))?", _h_rel_year),
-        (rf"(?:(?P<pre>{_cap('earlier', 'later', 'early', 'late', 'the start of', 'the end of')})\s+)?"
-         rf"(?P<rel>{rel})\s+month(?!\w)", _h_rel_month),
-        (rf"(?:{_cap('earlier', 'later', 'early', 'late')}\s+)?(?P<rel>{rel})\s+week(?!\w)(?P<prev>(?!))?",
+        ((rf"(?:{_cap('earlier', 'later', 'early', 'late', 'so far')}\s+)?(?:{_cap('in', 'of', 'during')}\s+)?"
+         rf"(?P<rel>{rel})\s+year(?!\w)(?P<prev>(?!))?"), _h_rel_year),
+        ((rf"(?:(?P<pre>{_cap('earlier', 'later', 'early', 'late', 'the start of', 'the end of')})\s+)?"
+         rf"(?P<rel>{rel})\s+month(?!\w)"), _h_rel_month),
+        ((rf"(?:{_cap('earlier', 'later', 'early', 'late')}\s+)?(?P<rel>{rel})\s+week(?!\w)(?P<prev>(?!))?"),
          _h_rel_week),
         (rf"(?:{_cap('at the', 'over the', 'this', 'last', 'next')}\s+)(?P<rel>(?!))?weekend(?!\w)", _h_weekend),
-        (rf"(?<!\w)(?:(?P<word>{_cap('yesterday', 'today', 'tomorrow', 'tonight')})|"
-         rf"(?P<prev>{_cap('last night', 'the day before')}))(?!\w)", _h_rel_day),
-        (rf"(?P<n>\d{{1,3}}|(?i:{'|'.join(_VAGUE['en'])}|{num}))\s+(?P<unit>days?|weeks?|months?|years?|decades?|"
-         rf"fortnight)\s+ago(?!\w)", _h_ago),
-        (rf"(?:{_cap('on', 'since', 'until', 'by', 'from', 'early on', 'late on')}\s+)?(?:(?P<rel>{rel})\s+)?"
-         rf"(?P<wd>{wd})(?:\s+(?:morning|afternoon|evening|night))?(?!\w)", _h_weekday),
+        ((rf"(?<!\w)(?:(?P<word>{_cap('yesterday', 'today', 'tomorrow', 'tonight')})|"
+         rf"(?P<prev>{_cap('last night', 'the day before')}))(?!\w)"), _h_rel_day),
+        ((rf"(?P<n>\d{{1,3}}|(?i:{'|'.join(_VAGUE['en'])}|{num}))\s+(?P<unit>days?|weeks?|months?|years?|decades?|"
+         rf"fortnight)\s+ago(?!\w)"), _h_ago),
+        ((rf"(?:{_cap('on', 'since', 'until', 'by', 'from', 'early on', 'late on')}\s+)?(?:(?P<rel>{rel})\s+)?"
+         rf"(?P<wd>{wd})(?:\s+(?:morning|afternoon|evening|night))?(?!\w)"), _h_weekday),
     ]
 
 
 @lru_cache(maxsize=4)
-def _compiled(lang: str) -> list[tuple[re.Pattern, object]]:
+def _compiled(lang: str) -> list[tuple[re.Pattern, object, re.Pattern | None]]:
     return _patterns("de" if lang == "de" else "en")
 
 
@@ -385,8 +417,8 @@ def find_dates(text: str, lang: str, reference: str | None = None) -> list[DateR
     lang = "de" if lang == "de" else "en"
     ref = parse_reference(reference)
     found: list[tuple[int, int, tuple[str, str, str]]] = []
-    for pattern, handler in _compiled(lang):
-        for m in pattern.finditer(text):
+    for pattern, handler, anchor in _compiled(lang):
+        for m in _matches(pattern, anchor, text):
             resolved = handler(m, ref, text, lang)
             if resolved is not None:
                 found.append((m.start(), m.end(), resolved))
@@ -412,7 +444,7 @@ def dateline_date(dateline: str, text: str, fallback: str | None = None) -> tupl
     latest bare year of the text. None when the dateline holds no day and month.
     """
     for lang in ("de", "en"):
-        for pattern, handler in _compiled(lang)[:3]:  # ISO and the two day-month patterns
+        for pattern, handler, _ in _compiled(lang)[:3]:  # ISO and the two day-month patterns
             m = pattern.search(dateline or "")
             if m is None or handler is not _h_day_month:
                 continue

@@ -59,7 +59,7 @@ class Driver:
         self.store.start_run(run_id, __version__, self.settings.to_json(), inputs)
         self._load_known()
         done = self._done_shards(run_dir)
-        planned = units(inputs, stdin=stdin)
+        planned = units(inputs, stdin=stdin, shard_size=self.settings.shard_size)
         jobs = self._jobs(planned, done)
         executor = make_executor(self.settings.executor, self.settings.workers, self.settings.scheduler)
         status = "failed"

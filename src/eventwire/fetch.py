@@ -4,10 +4,14 @@ Reads a URL; returns a :class:`Fetched` (final URL, content type, body bytes) or
 :class:`~eventwire.errors.FetchError` with a reason, which readers turn into a rejection:
 ``bad_url``, ``private_address`` (loopback, private, link-local, cloud metadata, also after a redirect
 and when a name resolves to one), ``robots_disallowed``, ``timeout``, ``connect_error``,
-``too_many_redirects``, ``too_large``, ``http_status``, ``unsupported_content_type``.
+``too_many_redirects``, ``too_large``, ``http_status``, ``unsupported_content_type``, ``bad_encoding``
+(a Content-Encoding other than gzip/deflate, stacked encodings, or a corrupt compressed body).
 
 Redirects are followed by hand so that every hop is checked against the address rules; bodies are
-streamed and cut at ``max_bytes``. No other module hands a URL string to a library that fetches by itself.
+streamed and cut at ``max_bytes``, counted after decompression, which is done here in bounded steps
+(httpx would inflate a whole network chunk at once: a gzip bomb, worse with stacked encodings). The
+timeout bounds each request as a whole, so a server that trickles bytes cannot hold a worker forever.
+No other module hands a URL string to a library that fetches by itself.
 A name is checked at resolution time; a resolver that answers differently on the connection (DNS
 rebinding) is outside what this guard covers.
 """
@@ -16,7 +20,9 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 import urllib.robotparser
+import zlib
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -39,7 +45,7 @@ class Fetched:
 
 def _address_refused(host: str) -> str | None:
     """Why ``host`` may not be contacted without --allow-private, or None."""
-    if host.lower() in METADATA_HOSTS:
+    if host.lower().rstrip(".") in METADATA_HOSTS:
         return f"{host} is a cloud metadata name"
     try:
         infos = socket.getaddrinfo(host, None)
@@ -62,7 +68,8 @@ class Fetcher:
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._client = httpx.Client(
             timeout=settings.timeout, follow_redirects=False, trust_env=False,
-            headers={"User-Agent": settings.user_agent},
+            # only what _decoded_chunks can inflate in bounded steps
+            headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
         )
 
     def close(self) -> None:
@@ -99,16 +106,19 @@ class Fetcher:
 
     def _get(self, url: str) -> tuple[int, dict[str, str], bytes] | None:
         limit = self.settings.max_bytes
+        deadline = time.monotonic() + self.settings.timeout
         try:
             with self._client.stream("GET", url) as response:
                 declared = response.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > limit:
                     raise FetchError("too_large", f"{url}: Content-Length {declared} > {limit}")
                 chunks, size = [], 0
-                for chunk in response.iter_bytes():
+                for chunk in _decoded_chunks(response, limit):
                     size += len(chunk)
                     if size > limit:
                         raise FetchError("too_large", f"{url}: more than {limit} bytes")
+                    if time.monotonic() > deadline:
+                        raise FetchError("timeout", f"{url}: body not complete after {self.settings.timeout} s")
                     chunks.append(chunk)
                 return response.status_code, dict(response.headers), b"".join(chunks)
         except httpx.TimeoutException as exc:
@@ -132,3 +142,28 @@ class Fetcher:
             self._robots[key] = parser
         parser = self._robots[key]
         return parser is None or parser.can_fetch(self.settings.user_agent, url)
+
+
+def _decoded_chunks(response: httpx.Response, limit: int):
+    """The body of ``response`` decoded, no piece larger than ``limit + 1`` bytes."""
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    if encoding in ("", "identity"):
+        yield from response.iter_raw()
+        return
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError("bad_encoding", f"Content-Encoding {encoding!r}")
+    decomp = None
+    for raw in response.iter_raw():
+        if decomp is None:
+            # gzip: wbits 47 takes a gzip or zlib header; "deflate" is zlib-wrapped or, from some
+            # servers, raw deflate: a zlib header's first two bytes are a multiple of 31
+            zlib_header = len(raw) >= 2 and raw[0] & 0x0F == 8 and int.from_bytes(raw[:2], "big") % 31 == 0
+            decomp = zlib.decompressobj(47 if "gzip" in encoding else 15 if zlib_header else -15)
+        data = raw
+        while data and not decomp.eof:
+            try:
+                out = decomp.decompress(data, limit + 1)
+            except zlib.error as exc:
+                raise FetchError("bad_encoding", f"corrupt {encoding} body: {exc}") from exc
+            yield out
+            data = decomp.unconsumed_tail

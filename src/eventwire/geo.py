@@ -36,7 +36,7 @@ _ALT_NAMES_MIN_POPULATION = 50_000
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'\-]+")
 # words that may stand before a name in a mention or a dateline: "in Brüssel", "nach Moskau", "the Hague"
 _LEADING = re.compile(r"^(?:(?:in|im|nach|aus|bei|von|vom|nahe|ins|der|die|das|den|dem|des|in the|the|near|"
-                      r"from|to|at)\s+)+", re.I)
+                      r"from|to|at)\s+)+", re.IGNORECASE)
 _COMPASS = re.compile(r"^(Nordost|Nordwest|Südost|Südwest|Nord|Süd|Ost|West|Zentral|Mittel)(\w{3,})$")
 # kind ranks: a codebook entry beats a country, a country beats a region or city of the same name
 _CLASS = {"codebook": 0, "country": 1, "region": 2, "city": 2}

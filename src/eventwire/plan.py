@@ -16,26 +16,28 @@ from pathlib import Path
 
 from .model import Rejection
 
-JSONL_CHUNK_BYTES = 256_000
+#: JSONL lines per input unit for each unit of Settings.shard_size
+LINES_PER_UNIT = 8
 
 
-def units(inputs: list[str], stdin=None) -> Iterator[tuple | Rejection]:
+def units(inputs: list[str], stdin=None, shard_size: int = 32) -> Iterator[tuple | Rejection]:
+    lines = max(1, shard_size * LINES_PER_UNIT)
     for raw in inputs:
         if raw == "-":
-            yield from _stdin_units(stdin or sys.stdin)
+            yield from _stdin_units(stdin or sys.stdin, lines)
         elif raw.startswith(("http://", "https://")):
             yield ("url", raw)
         else:
             path = Path(raw)
             if path.is_dir():
-                yield from _walk(path)
+                yield from _walk(path, lines)
             elif path.is_file():
-                yield from _file_units(path)
+                yield from _file_units(path, lines)
             else:
                 yield Rejection(str(path.absolute()), "not_found", "no such file, directory or URL", "plan")
 
 
-def _walk(root: Path) -> Iterator[tuple]:
+def _walk(root: Path, lines: int) -> Iterator[tuple]:
     seen: set[str] = set()
     for folder, dirs, files in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
@@ -47,40 +49,38 @@ def _walk(root: Path) -> Iterator[tuple]:
         for name in sorted(files):
             path = Path(folder) / name
             if path.is_file() and not name.startswith("."):
-                yield from _file_units(path)
+                yield from _file_units(path, lines)
 
 
-def _file_units(path: Path) -> Iterator[tuple]:
+def _file_units(path: Path, lines: int) -> Iterator[tuple]:
     name = path.name.lower()
     if name.endswith((".jsonl", ".ndjson")):
-        yield from _jsonl_chunks(path)
+        yield from _jsonl_chunks(path, lines)
     else:
         yield ("file", str(path.absolute()))
 
 
-def _jsonl_chunks(path: Path) -> Iterator[tuple]:
-    """Byte ranges of about JSONL_CHUNK_BYTES ending on line breaks, with their first line number."""
-    start, line = 0, 1
+def _jsonl_chunks(path: Path, lines: int) -> Iterator[tuple]:
+    """Byte ranges of ``lines`` lines each, with their first line number (only line breaks are read)."""
+    start, first, count = 0, 1, 0
     with open(path, "rb") as handle:
-        while True:
-            handle.seek(start + JSONL_CHUNK_BYTES)
-            handle.readline()
-            end = handle.tell()
-            if end <= start:
-                break
-            handle.seek(start)
-            lines = handle.read(end - start).count(b"\n")
-            yield ("jsonl", str(path.absolute()), start, end, line)
-            start, line = end, line + lines
-            if handle.tell() >= os.path.getsize(path):
-                break
+        offset = 0
+        for raw in iter(lambda: handle.readline(1 << 20), b""):
+            offset += len(raw)
+            if raw.endswith(b"\n") or len(raw) < 1 << 20:
+                count += 1
+            if count >= lines:
+                yield ("jsonl", str(path.absolute()), start, offset, first)
+                start, first, count = offset, first + count, 0
+    if offset > start:
+        yield ("jsonl", str(path.absolute()), start, offset, first)
 
 
-def _stdin_units(stream) -> Iterator[tuple]:
+def _stdin_units(stream, lines: int) -> Iterator[tuple]:
     batch: list[tuple[int, str]] = []
     for n, line in enumerate(stream, 1):
         batch.append((n, line))
-        if len(batch) >= 200:
+        if len(batch) >= lines:
             yield ("lines", "stdin", batch)
             batch = []
     if batch:

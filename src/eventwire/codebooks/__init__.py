@@ -55,6 +55,9 @@ class Codebooks:
     #: how many words the longest surface starting with a given first word has
     first_words: dict[str, int] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    _compound_cache: dict[str, Entry | None] = field(default_factory=dict, repr=False)
+    _head_sizes: list[int] = field(default_factory=list, repr=False)
+    _prefix_sizes: list[int] = field(default_factory=list, repr=False)
 
     def add(self, surface: str, entry: Entry) -> None:
         surface = " ".join(surface.split())
@@ -80,15 +83,28 @@ class Codebooks:
         the role it starts with when that role leads compounds ("Polizeieinsatz" -> police)."""
         if len(token) < 7 or not token[0].isupper():
             return None
-        low = token.lower()
-        for size in range(min(len(low) - 3, 22), 3, -1):
-            hit = self.role_heads.get(low[-size:])
-            if hit is not None:
-                return hit
-        for size in range(min(len(low) - 3, 14), 4, -1):
-            hit = self.role_prefixes.get(low[:size])
-            if hit is not None:
-                return hit
+        cache = self._compound_cache
+        if token in cache:
+            return cache[token]
+        if len(cache) > 100_000:  # words repeat across articles; a bounded memo keeps the matcher fast
+            cache.clear()
+        cache[token] = found = self._compound_head(token.lower())
+        return found
+
+    def _compound_head(self, low: str) -> Entry | None:
+        if not self._head_sizes:
+            self._head_sizes = sorted({len(h) for h in self.role_heads}, reverse=True)
+            self._prefix_sizes = sorted({len(p) for p in self.role_prefixes}, reverse=True)
+        for size in self._head_sizes:
+            if size <= len(low) - 3:
+                hit = self.role_heads.get(low[-size:])
+                if hit is not None:
+                    return hit
+        for size in self._prefix_sizes:
+            if size <= len(low) - 3:
+                hit = self.role_prefixes.get(low[:size])
+                if hit is not None:
+                    return hit
         return None
 
     def compound_cue(self, token: str) -> Entry | None:
@@ -171,7 +187,7 @@ def _split(value: str | None) -> list[str]:
 def _load_states(books: Codebooks, path: Path) -> None:
     for row in _rows(path):
         code, name = row["code"], row["name_de"] or row["name_en"]
-        base = dict(kind="state", name=name, code=code, sector="GOV", source=path.name)
+        base = {"kind": "state", "name": name, "code": code, "sector": "GOV", "source": path.name}
         for surface in [row["name_de"], row["name_en"], *_split(row["names"])]:
             if surface:
                 for form in inflect_name(surface) if surface[-1:].islower() else [surface]:

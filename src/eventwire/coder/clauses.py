@@ -19,24 +19,21 @@ from dataclasses import dataclass, field
 from ..model import ActorRef
 from .triggers import CLAUSE_MARKS, Hit, Token
 
-AUX_DE = frozenset("hat habe haben hatte hatten hätte hätten ist sind war waren sei seien wäre wären wird werden "
-                   "wurde wurden worden würde würden kann können konnte konnten könnte könnten will wollen wollte "
-                   "wollten soll sollen sollte sollten muss müssen musste mussten darf dürfen".split())
-SUBORDINATORS_DE = frozenset("dass daß weil nachdem da wenn ob obwohl als falls damit bevor während seit "
-                             "sofern zumal indem wo".split())
-RELATIVE_DE = frozenset("der die das den dem deren dessen denen welche welcher welches".split())
-PASSIVE_DE = frozenset("wurde wurden worden werden wird".split())
+AUX_DE = frozenset(["hat", "habe", "haben", "hatte", "hatten", "hätte", "hätten", "ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären", "wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "kann", "können", "konnte", "konnten", "könnte", "könnten", "will", "wollen", "wollte", "wollten", "soll", "sollen", "sollte", "sollten", "muss", "müssen", "musste", "mussten", "darf", "dürfen"])
+SUBORDINATORS_DE = frozenset(["dass", "daß", "weil", "nachdem", "da", "wenn", "ob", "obwohl", "als", "falls", "damit", "bevor", "während", "seit", "sofern", "zumal", "indem", "wo"])
+RELATIVE_DE = frozenset(["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches"])
+PASSIVE_DE = frozenset(["wurde", "wurden", "worden", "werden", "wird"])
 AGENT = {"de": frozenset({"von", "durch", "vom"}), "en": frozenset({"by"})}
-BE_EN = frozenset("is are was were be been being".split())
-AUX_EN = frozenset("has have had will would shall should can could may might must did does do".split())
+BE_EN = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+AUX_EN = frozenset(["has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "did", "does", "do"])
 #: prepositions that make the following actor a place or a source, not a participant
-LOCATIVE = {"de": frozenset("in im nach aus bei beim ins am an vor".split()),
-            "en": frozenset("in at from near into across inside".split())}
-SOURCE = {"de": frozenset("laut zufolge angaben".split()), "en": frozenset("according".split())}
+LOCATIVE = {"de": frozenset(["in", "im", "nach", "aus", "bei", "beim", "ins", "am", "an", "vor"]),
+            "en": frozenset(["in", "at", "from", "near", "into", "across", "inside"])}
+SOURCE = {"de": frozenset(["laut", "zufolge", "angaben"]), "en": frozenset(["according"])}
 COORD = frozenset({"und", "sowie", ",", "and", "&", "or", "oder", "auch"})
 #: words that may stand between coordinated actors ("sowohl Merkel als auch Gauck", "X und die Y")
 COORD_FILLER = COORD | {"als", "der", "die", "das", "the"}
-OBJECT_DET_DE = frozenset("den dem einen einem ihren ihrem seinen seinem".split())
+OBJECT_DET_DE = frozenset(["den", "dem", "einen", "einem", "ihren", "ihrem", "seinen", "seinem"])
 
 
 @dataclass(slots=True)
@@ -109,8 +106,7 @@ def _no_prep(span: Span, language: str) -> bool:
     return p is None or not (p in LOCATIVE[language] or p in AGENT[language] or p in _ALL_PREPS)
 
 
-_ALL_PREPS = frozenset("auf gegen mit zwischen für über um unter zu zum zur an gegenüber wegen seit von durch vom "
-                       "on against with between for over about to of toward towards by under".split())
+_ALL_PREPS = frozenset(["auf", "gegen", "mit", "zwischen", "für", "über", "um", "unter", "zu", "zum", "zur", "an", "gegenüber", "wegen", "seit", "von", "durch", "vom", "on", "against", "with", "between", "for", "over", "about", "to", "of", "toward", "towards", "by", "under"])
 
 
 def _followed_by_source(span: Span, tokens: list[Token], language: str) -> bool:
@@ -137,9 +133,25 @@ def assign_roles(tokens: list[Token], hit: Hit, spans: list[Span], language: str
         return None
     if reciprocal:
         _merge_participants(roles, tokens, hit, usable, language, c0, c1)
+    elif not roles.recipient:
+        roles.recipient = _content_recipient(tokens, usable, language, recipient_preps, c1)
     own = {id(r) for r in roles.actor}
     roles.recipient = [r for r in roles.recipient if id(r) not in own]
     return roles
+
+
+def _content_recipient(tokens, spans, language, recipient_preps, c1) -> list[ActorRef]:
+    """The recipient named in an infinitive clause right after the trigger's clause: "ist bereit,
+    mit Armenien zu verhandeln", "threatened to attack Israel"."""
+    if c1 + 2 >= len(tokens) or tokens[c1 + 1].text != ",":
+        return []
+    n0, n1 = clause_bounds(tokens, c1 + 2)
+    if not any(t.low in ("zu", "to") or t.low.find("zu") > 0 for t in tokens[n0: n1 + 1]):
+        return []
+    inside = [s for s in spans if n0 <= s.first and s.last <= n1
+              and (_no_prep(s, language) or s.prep in recipient_preps)]
+    found = groups(inside, tokens)
+    return _refs(found[0]) if found else []
 
 
 def _is_passive(tokens: list[Token], hit: Hit, c0: int, language: str) -> bool:

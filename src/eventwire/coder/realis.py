@@ -17,28 +17,27 @@ import re
 from .triggers import Hit, Token
 
 NEGATION = {
-    "de": frozenset("nicht kein keine keinen keinem keiner keines nie niemals weder".split()),
-    "en": frozenset("not never no neither nor".split()),
+    "de": frozenset(["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "weder"]),
+    "en": frozenset(["not", "never", "no", "neither", "nor"]),
 }
-NOT_NEGATING = {"de": frozenset("nur zuletzt selten immer".split()), "en": frozenset("only least".split())}
-DENIAL = {"de": frozenset("dementierte dementierten dementiert bestritt bestritten bestreitet".split()),
-          "en": frozenset("denied denies deny denying".split())}
-HYPOTHETICAL = {"de": frozenset("würde würden könnte könnten falls sofern möglicherweise eventuell".split()),
-                "en": frozenset("would could might if unless may".split())}
+NOT_NEGATING = {"de": frozenset(["nur", "zuletzt", "selten", "immer"]), "en": frozenset(["only", "least"])}
+DENIAL = {"de": frozenset(["dementierte", "dementierten", "dementiert", "bestritt", "bestritten", "bestreitet"]),
+          "en": frozenset(["denied", "denies", "deny", "denying"])}
+HYPOTHETICAL = {"de": frozenset(["würde", "würden", "könnte", "könnten", "falls", "sofern", "möglicherweise", "eventuell"]),
+                "en": frozenset(["would", "could", "might", "if", "unless", "may"])}
 FUTURE = {
-    "de": frozenset("wird werden will wollen wollte wollten soll sollen plant planen plante planten beabsichtigt "
-                    "beabsichtigen möchte morgen demnächst künftig kommende kommenden nächste nächsten "
-                    "bevorstehende bevorstehenden geplante geplanten angekündigte angekündigten".split()),
-    "en": frozenset("will shall 'll tomorrow upcoming planned plans plan intends next".split()),
+    "de": frozenset(["wird", "werden", "will", "wollen", "wollte", "wollten", "soll", "sollen", "plant", "planen", "plante", "planten", "beabsichtigt", "beabsichtigen", "möchte", "morgen", "demnächst", "künftig", "kommende", "kommenden", "nächste", "nächsten", "bevorstehende", "bevorstehenden", "geplante", "geplanten", "angekündigte", "angekündigten"]),
+    "en": frozenset(["will", "shall", "'ll", "tomorrow", "upcoming", "planned", "plans", "plan", "intends", "next"]),
 }
-PAST_PERFECT = {"de": frozenset("hatte hatten war waren".split()), "en": frozenset({"had"})}
-EARLIER = {"de": frozenset("bereits schon damals einst früher zuvor".split()),
-           "en": frozenset("ago previously formerly earlier once".split())}
+PAST_PERFECT = {"de": frozenset(["hatte", "hatten", "war", "waren"]), "en": frozenset({"had"})}
+EARLIER = {"de": frozenset(["bereits", "schon", "damals", "einst", "früher", "zuvor"]),
+           "en": frozenset(["ago", "previously", "formerly", "earlier", "once"])}
 #: speech verbs after which "would"/"würde" is the future of reported speech, not a hypothesis
-REPORTING = {"de": frozenset("sagte sagten erklärte erklärten kündigte kündigten versicherte betonte teilte "
-                             "teilten".split()),
-             "en": frozenset("said says announced told stated declared confirmed added".split())}
-REPORTED_FUTURE = {"de": frozenset("würde würden".split()), "en": frozenset("would".split())}
+REPORTING = {"de": frozenset(["sagte", "sagten", "erklärte", "erklärten", "kündigte", "kündigten", "versicherte", "betonte", "teilte", "teilten"]),
+             "en": frozenset(["said", "says", "announced", "told", "stated", "declared", "confirmed", "added"])}
+REPORTED_FUTURE = {"de": frozenset(["würde", "würden"]), "en": frozenset(["would"])}
+#: cooperative types whose negation is a refusal (PLOVER REJECT)
+REFUSED = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
 INTENT_TYPES = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT"})
 TO_AGREE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT"})
 TO_THREATEN = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
@@ -53,6 +52,8 @@ def realis(tokens: list[Token], hit: Hit, clause: tuple[int, int], language: str
     words = [t.low for t in tokens[c0: c1 + 1]]
     before = [t.low for t in tokens[c0: hit.index]]
     if _negated(tokens, hit, words, language, event):
+        if event in REFUSED:  # "will not accept", "stimmte nicht zu": a refusal is REJECT
+            return "REJECT", None
         return event, "negation"
     reported = any(t.low in REPORTING[language] for t in tokens[: hit.index])
     if event not in INTENT_TYPES and not reported and any(w in HYPOTHETICAL[language] for w in words):
@@ -93,6 +94,8 @@ def _future(tokens, hit, before, words, language, clause) -> bool:
             return False  # "soll ... ermordet haben": an allegation about the past, not a plan
         if any(w in ("wird", "werden") for w in before) and (trig.startswith("ge") or trig.endswith("t")):
             return False  # "werden ... festgenommen": present passive, not future
+        if _passive_auxiliary(tokens, clause):
+            return False  # "die Invasion wird ... dargestellt": a passive about the noun, not a plan
         if hit.index > 0 and tokens[hit.index - 1].low == "zu" and any(
                 t.low in ("kündigte", "kündigten", "angekündigt", "plant", "plante", "beabsichtigt")
                 for t in tokens[: hit.index]):
@@ -103,6 +106,36 @@ def _future(tokens, hit, before, words, language, clause) -> bool:
     text = " ".join(words)
     return any(p in text for p in ("going to", "plans to", "next week", "next month", "next year",
                                    "tomorrow", "is to ", "are to "))
+
+
+_PARTICLE_PREFIXES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "mit", "nach", "vor", "weg",
+                      "zu", "zurück", "hin", "her", "los", "dar", "durch", "um", "unter", "über")
+
+
+def _passive_auxiliary(tokens: list[Token], clause: tuple[int, int]) -> bool:
+    """Whether "wird"/"werden" in the clause goes with a participle at its end ("wird ... erinnert",
+    "werden ... dargestellt"), which makes a passive, not a future with an infinitive."""
+    c0, c1 = clause
+    words = [t.low for t in tokens[c0: c1 + 1]]
+    if not any(w in ("wird", "werden") for w in words):
+        return False
+    last = next((w for w in reversed(words) if w.isalpha()), "")
+    if last in ("wird", "werden", "worden"):
+        last = next((w for w in reversed(words[:-1]) if w.isalpha() and w not in ("wird", "werden")), "")
+    return _participle(last)
+
+
+def _participle(word: str) -> bool:
+    if word.endswith("ieren"):
+        return False
+    stem = word
+    for prefix in _PARTICLE_PREFIXES:
+        if stem.startswith(prefix + "ge") and len(stem) > len(prefix) + 4:
+            stem = stem[len(prefix):]
+            break
+    if stem.startswith("ge") and stem.endswith(("t", "en")) and len(stem) > 4:
+        return True
+    return word.endswith(("iert", "ert", "elt")) or (word.endswith("t") and not word.endswith("en"))
 
 
 def _historical(tokens, hit, before, words, language, ref_year) -> bool:

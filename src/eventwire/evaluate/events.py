@@ -11,8 +11,9 @@ Writes nothing; returns ``f1``, ``precision``, ``recall`` (German) and ``en_f1``
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 SCORED_AUX = (None, "historical")
 

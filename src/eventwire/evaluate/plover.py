@@ -18,8 +18,7 @@ from .events import SCORED_AUX, events_match
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 CAMEO_CODES = {"JAP": "JPN"}
 #: eventwire's organisation codes that are not states; compared as the class IGO
-IGO_CODES = frozenset("UN NATO EU OSCE AU ASEAN OPEC IAEA WHO IMF WB ICC ARAB_LEAGUE G7 G8 G20 CoE OIC "
-                      "APEC ECOWAS GCC IGO".split())
+IGO_CODES = frozenset(["UN", "NATO", "EU", "OSCE", "AU", "ASEAN", "OPEC", "IAEA", "WHO", "IMF", "WB", "ICC", "ARAB_LEAGUE", "G7", "G8", "G20", "CoE", "OIC", "APEC", "ECOWAS", "GCC", "IGO"])
 ARMED_GROUPS = frozenset({"ISIL", "ALQAEDA", "IMG"})
 
 

@@ -17,10 +17,11 @@ import hashlib
 import importlib
 import re
 
-from ..model import ActorRef, Article, Event
+from ..coder.anaphora import pronoun_refs
 from ..coder.clauses import Roles, Span, assign_roles, clause_bounds, locate
 from ..coder.realis import realis
 from ..coder.triggers import Hit, Token, cameo_table, event_types, tokenize, trigger_index
+from ..model import ActorRef, Article, Event
 from .sentences import split_sentences
 
 VERSION = "0.1"
@@ -59,12 +60,17 @@ def code_events(article: Article) -> list[Event]:
     actors = sorted((a for a in article.actors if a.code), key=lambda a: a.start)
     ref_year = _reference_year(article)
     events: list[Event] = []
+    previous: list[list[ActorRef]] = []  # coded actors of the sentences before, for pronouns
     for s0, s1 in sentences:
+        refs = [a for a in actors if s0 <= a.start and a.end <= s1]
         tokens = tokenize(article.text[s0:s1], s0)
         hits = index.find(tokens)
+        if refs:
+            previous = previous[-1:] + [[r for r in refs if not _after_locative(article.text, r, language)]]
         if not hits:
             continue
-        refs = [a for a in actors if s0 <= a.start and a.end <= s1]
+        refs = sorted(refs + _pronouns(tokens, refs, previous[:-1] if refs else previous, language),
+                      key=lambda a: a.start)
         spans = locate(tokens, refs) + _compound_spans(article, tokens, hits, refs)
         if not spans:
             continue
@@ -75,6 +81,21 @@ def code_events(article: Article) -> list[Event]:
     return merge_duplicates(events)
 
 
+def _pronouns(tokens: list[Token], refs: list[ActorRef], previous: list[list[ActorRef]],
+              language: str) -> list[ActorRef]:
+    """Pronoun actors of this sentence that do not overlap a coded actor."""
+    found = pronoun_refs(tokens, previous, language)
+    return [p for p in found if not any(r.start < p.end and p.start < r.end for r in refs)]
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|im|nach|aus|bei|nahe|in|at|from|near|into)\s+(?:der |dem |den |the )?$")
+
+
+def _after_locative(text: str, ref: ActorRef, language: str) -> bool:
+    """A place named after a locative preposition is no antecedent of "er"/"sie"."""
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, ref.start - 14):ref.start]))
+
+
 SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
 _ZU_INFINITIVE = re.compile(r"^(?:ab|an|auf|aus|ein|fest|frei|vor|zurück|nach|hin|mit|weg|her|los|bei|zu)zu\w+en$")
 
@@ -83,13 +104,13 @@ def _content_nouns_removed(tokens: list[Token], hits: list[Hit]) -> list[Hit]:
     """A noun trigger in the clause of a verb trigger is that verb's content ("kritisierte die
     Festnahme", "forderte den Abzug"), and so is an infinitive after a speech act ("drohte, die Grenze
     zu schließen", "threatened to attack"): neither is an event of its own."""
-    verbal = [clause_bounds(tokens, h.index) for h in hits if not h.noun]
-    speech = [h.index for h in hits if h.row.event in SPEECH_ACTS and not h.noun]
+    verbal = [(h.index, clause_bounds(tokens, h.index)) for h in hits if not h.noun]
+    speech = [h.index for h in hits if h.row.event in SPEECH_ACTS]
     out = []
     for h in hits:
         if _attributive(tokens, h):
             continue
-        if h.noun and any(c0 <= h.index <= c1 for c0, c1 in verbal):
+        if h.noun and any(i < h.index and c0 <= h.index <= c1 for i, (c0, c1) in verbal):
             continue
         if any(i < h.index for i in speech) and _infinitive(tokens, h.index):
             continue
@@ -97,8 +118,7 @@ def _content_nouns_removed(tokens: list[Token], hits: list[Hit]) -> list[Hit]:
     return out
 
 
-_ATTRIBUTIVE_BEFORE = frozenset("der die das dem den des ein eine einem einen einer eines im am vom zum zur beim "
-                                "ihrem ihren seinem seinen diese dieser diesem diesen".split())
+_ATTRIBUTIVE_BEFORE = frozenset(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines", "im", "am", "vom", "zum", "zur", "beim", "ihrem", "ihren", "seinem", "seinen", "diese", "dieser", "diesem", "diesen"])
 
 
 def _attributive(tokens: list[Token], hit: Hit) -> bool:
@@ -154,7 +174,7 @@ def _code_hit(article, language, tokens, hit, spans, sentence, ref_year) -> Even
         cameo, mode = INTENT_CAMEO.get(hit.row.event, types[event].cameo), None
     if event == "CONSULT" and mode is None and roles.host:
         mode = "visit"
-    name, goldstein, quad = cameo_table().get(cameo, ("", 0.0, types[event].quad_class))
+    _name, goldstein, quad = cameo_table().get(cameo, ("", 0.0, types[event].quad_class))
     return _event(article, language, tokens, hit, roles, sentence, event, mode, cameo, quad, goldstein,
                   date, precision, aux)
 
@@ -221,6 +241,8 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
                 continue
             if not old.recipient and ev.recipient:
                 old.recipient = ev.recipient
+            if old.location is None and ev.location is not None:  # the body says where the headline's meeting was
+                old.location = ev.location
             break
         else:
             kept.append(ev)

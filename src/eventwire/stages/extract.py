@@ -5,9 +5,15 @@ method ``html_metadata``), ``site`` and the canonical ``url``. Drop reasons: ``n
 has no extractable main text, e.g. only scripts), ``html_parse_error``.
 
 Comments are excluded: with them on, "Leave a Reply" forms and reader comments leak into the text.
-Speed: trafilatura's ``fast`` path (no readability/jusText fallback) is tried first; the full path with
-its fallbacks runs only where the fast result looks unsure (short or missing text), which keeps the
-quality of the full path on the pages that need it at a fraction of its cost.
+
+Speed (docs/benchmarks.md has the profile): the page is parsed once and that tree serves both the
+metadata and the text. trafilatura's ``fast`` path (no readability/jusText fallback) is tried first;
+the full path runs only where the fast result looks unsure (short or missing text). Metadata takes only
+what an article keeps (title, canonical URL, site, date): trafilatura's author, category, tag and
+licence searches cost more than the extraction itself and are skipped. The date comes from htmldate's
+markup search first; its extensive free-text search (dateparser over every text segment, the most
+expensive step of a page) runs only when the markup holds no date, which gives the same dates on pages
+that have one in their markup.
 """
 
 from __future__ import annotations
@@ -21,41 +27,75 @@ log = logging.getLogger(__name__)
 UNSURE_CHARS = 400
 
 
-def _bare(html: str, url: str | None, fast: bool) -> Any:
+def _bare(tree: Any, url: str | None, fast: bool) -> Any:
     import trafilatura
 
+    # a tree handed in is copied by trafilatura, so the same parse serves both paths
     return trafilatura.bare_extraction(
-        html,
-        url=url,
-        fast=fast,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
-        # htmldate works on the parsed tree here; it never fetches (no URL string is handed to it)
-        date_extraction_params={"extensive_search": True, "original_date": True},
+        tree, url=url, fast=fast, include_comments=False, include_tables=True, with_metadata=False,
     )
+
+
+def published_date(tree: Any, url: str | None) -> str | None:
+    """The page's original publication date (YYYY-MM-DD): markup first, free text only if none."""
+    from htmldate import find_date
+
+    # htmldate never fetches here: it gets a parsed tree, and the URL only for its date patterns
+    return (find_date(tree, extensive_search=False, original_date=True, url=url)
+            or find_date(tree, extensive_search=True, original_date=True, url=url))
+
+
+def page_metadata(tree: Any, url: str | None) -> dict[str, Any]:
+    """Title, canonical URL, site name and publication date of a parsed page (trafilatura's rules)."""
+    from trafilatura.metadata import (
+        META_URL,
+        examine_meta,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+    )
+    from trafilatura.settings import Document
+
+    doc = examine_meta(tree)
+    try:
+        doc = extract_meta_json(tree, doc)
+    # trafilatura's JSON-LD reader has bugs on odd markup; the rest of the metadata stands
+    except Exception as exc:  # noqa: BLE001
+        log.debug("JSON-LD metadata unreadable: %s", exc)
+    probe = Document()
+    probe.title = doc.title or extract_title(tree)
+    probe.url = doc.url or extract_url(tree, url)
+    probe.date = published_date(tree, probe.url)
+    probe.sitename = (doc.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    if probe.sitename and "." not in probe.sitename and not probe.sitename[0].isupper():
+        probe.sitename = probe.sitename.title()
+    if not probe.sitename and probe.url and (host := META_URL.match(probe.url)):
+        probe.sitename = host[1]
+    probe.clean_and_trim()  # entities, whitespace and length, as trafilatura trims its metadata
+    return {"title": probe.title or None, "url": probe.url or url, "site": probe.sitename or None,
+            "published": probe.date or None}
 
 
 def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
     """Main text and metadata of one HTML page; ``text`` is "" when the page has no main text."""
-    doc = _bare(html, url, fast=True)
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return {"text": "", "title": None, "published": None, "site": None, "url": url}
+    doc = _bare(tree, url, fast=True)
     if doc is None or len(doc.text or "") < UNSURE_CHARS:
-        full = _bare(html, url, fast=False)
+        full = _bare(tree, url, fast=False)
         if full is not None and len(full.text or "") > len((doc.text if doc else "") or ""):
             doc = full
-    if doc is None:
+    text = (doc.text or "").strip() if doc is not None else ""
+    if not text:  # no article: its metadata is not needed
         return {"text": "", "title": None, "published": None, "site": None, "url": url}
-    published = doc.date or None
-    return {
-        "text": (doc.text or "").strip(),
-        "title": doc.title or None,
-        "published": published,
-        "published_precision": "day" if published else None,
-        "published_method": "html_metadata" if published else None,
-        "site": doc.sitename or doc.hostname or None,
-        "url": doc.url or url,
-        "language": doc.language or None,
-    }
+    found = page_metadata(tree, url)
+    found.update(text=text, published_precision="day" if found["published"] else None,
+                 published_method="html_metadata" if found["published"] else None)
+    return found
 
 
 def article_id(text: str) -> str:

@@ -20,6 +20,7 @@ import logging
 import re
 
 from ..codebooks import Codebooks, Entry, load_codebooks
+from ..errors import ModelMissing
 from ..model import Article, Mention
 from ..pipeline import Context
 
@@ -39,7 +40,7 @@ Jänner Februar März April Mai Juni Juli August September Oktober November Deze
 The A An He She It They We On At By For From With Monday Tuesday Wednesday Thursday Friday Saturday
 Sunday January February March May June July October December Herr Frau Mr Mrs Ms Dr Prof Chef
 Und Oder Aber Doch Auch Nur Noch Schon Sowie Als Wie Wenn Dass Weil Damit Denn Nun Heute Gestern
-""".split())
+""".split())  # noqa: SIM905 (a word list reads better as text)
 #: common first names: a capitalised word after one of them is a surname, even with no title
 FIRST_NAMES = frozenset("""
 Abdel Abdel-Fattah Abdelaziz Abdul Abdullah Abiy Abu Adam Adolf Adrian Ahmad Ahmed Ahmet Alain Alan
@@ -70,7 +71,7 @@ Sebastián Selahattin Sergei Sergej Sergey Serzh Shinzo Sigmar Silvio Simon Sonj
 Stephan Steve Susanne Sven Ted Theresa Thomas Tim Tobias Tom Tony Uhuru Ulf Ulrich Ursula Uwe Valentin
 Vicente Viktor Vince Vitali Vjosa Vladimir Walid Walter Werner Wilhelm William Winfried Wladimir
 Wolfgang Wolodymyr Xavier Xi Yair Yasser Yoweri Yusuf Zoran Álvaro
-""".split())
+""".split())  # noqa: SIM905 (a word list reads better as text)
 #: German noun endings that mark a common noun, not a surname
 NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ismus", "nahme", "ierung")
 
@@ -98,6 +99,7 @@ class Mentions:
         found = codebook_mentions(text, tokens, self.books)
         found += title_names(text, found, self.books)
         found += first_name_persons(text, tokens, self.books)
+        found += appositive_names(text, found, self.books)
         if self.use_ner:
             found += ner_mentions(text, article.language or "de")
         chosen = resolve_overlaps(found)
@@ -159,12 +161,33 @@ def title_names(text: str, found: list[Mention], books: Codebooks) -> list[Menti
             if not entry or entry[0].form != "title":
                 continue
             name = _name_at(text, m.end, allow_comma=False, books=books)
-        elif m.label in ("GPE", "ORG") and k and found[k - 1].label == "ROLE" and m.start - found[k - 1].end < 6:
+        elif m.label in ("GPE", "ORG") and k and _title_of(found[k - 1], m, text, books):
             name = _name_at(text, m.end, allow_comma=True, books=books)
         else:
             continue
         if name is not None:
             out.append(Mention(name[0], name[1], text[name[0]:name[1]], "PER", "title"))
+    return out
+
+
+#: two or three name words right before ", der Außenminister ..." (an apposition names its person)
+APPOSITIVE = re.compile(r"((?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+), (?:der|die|the)(?: [a-zäöüß][\w-]*)? $")
+
+
+def appositive_names(text: str, found: list[Mention], books: Codebooks) -> list[Mention]:
+    """"Teymur Qasimzade, der Außenminister Aserbaidschans": the words before the title are a name."""
+    out = []
+    for m in found:
+        if m.label != "ROLE":
+            continue
+        window = max(0, m.start - 70)
+        hit = APPOSITIVE.search(text, window, m.start)
+        if hit is None or hit.group(1).split(" ", 1)[0] in NOT_NAMES:
+            continue
+        words = hit.group(1).split(" ")
+        if any(_is_codebook_word(w, books) or w.endswith(NOUN_SUFFIXES) for w in words):
+            continue
+        out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "PER", "title"))
     return out
 
 
@@ -177,6 +200,14 @@ def first_name_persons(text: str, tokens: list[tuple[int, int]], books: Codebook
             if rest is not None:
                 out.append(Mention(start, rest[1], text[start:rest[1]], "PER", "firstname"))
     return out
+
+
+def _title_of(role: Mention, m: Mention, text: str, books: Codebooks) -> bool:
+    """Whether ``m`` is the state of a title just before it ("Präsident der Republik Aserbaidschan")."""
+    if role.label != "ROLE" or text[role.end:m.start] not in (" der ", " des ", " of ", " of the "):
+        return False
+    entry = books.lookup(role.text)
+    return bool(entry) and entry[0].form == "title" and text.startswith(", ", m.end)
 
 
 def _name_at(text: str, pos: int, allow_comma: bool, books: Codebooks) -> tuple[int, int] | None:
@@ -222,7 +253,7 @@ def ner_mentions(text: str, language: str) -> list[Mention]:
         return []
     try:
         return list(find(text, language))
-    except (OSError, ImportError, ValueError) as exc:  # a missing model is a setup issue, not a bug
+    except (OSError, ImportError, ValueError, ModelMissing) as exc:  # a missing model is a setup issue, not a bug
         log.warning("NER unavailable, codebook mentions only: %s", exc)
         _NER_STATE["find"] = None
         return []
@@ -245,19 +276,19 @@ PRIORITY = {"codebook": 0, "title": 1, "firstname": 2, "ner": 3, "coref": 4}
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Keep non-overlapping spans: longer first, codebook before title names before NER.
+    """Keep non-overlapping spans: the longer first; on equal length codebook, title, first name, NER.
 
-    A NER span that swallows a codebook span is dropped, except that a NER PER starting with a role
-    noun ("Präsident Ilham Aliyev") is trimmed to the name.
+    A NER span holding a role noun is no name ("NATO-Generalsekretär" stays NATO + role), except that
+    a NER PER starting with a role noun ("Präsident Ilham Aliyev") is trimmed to the name.
     """
-    codebook = [m for m in mentions if m.source == "codebook"]
+    roles = [m for m in mentions if m.source == "codebook" and m.label == "ROLE"]
     chosen: list[Mention] = []
     taken = bytearray(max((m.end for m in mentions), default=0))
-    ranked = sorted(mentions, key=lambda m: (m.source == "ner", -(m.end - m.start), PRIORITY.get(m.source, 9)))
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), PRIORITY.get(m.source, 9)))
     for m in ranked:
-        if m.source == "ner" and m.label == "PER":
-            m = _trim_roles(m, codebook)
-            if m is None:
+        if m.source == "ner":
+            m = _trim_roles(m, roles) if m.label == "PER" else m
+            if m is None or any(m.start <= r.start and r.end <= m.end for r in roles):
                 continue
         if any(taken[m.start:m.end]):
             continue
@@ -266,10 +297,10 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return chosen
 
 
-def _trim_roles(m: Mention, codebook: list[Mention]) -> Mention | None:
+def _trim_roles(m: Mention, roles: list[Mention]) -> Mention | None:
     start = m.start
-    for c in codebook:
-        if c.label == "ROLE" and m.start <= c.start < m.end and c.end < m.end:
+    for c in roles:
+        if m.start <= c.start < m.end and c.end < m.end:
             start = max(start, c.end + 1)
     if start == m.start:
         return m

@@ -28,7 +28,7 @@ _TEXT_DATELINE = re.compile(rf"({_NAME}(?:\s*/\s*{_NAME})*)(?:,[^–—\-\n]{{1,
 _DATELINE_PART = re.compile(r"[^,/;()]+")
 # a place after one of these is where something happened ("in Brüssel", "nahe der Stadt Aleppo")
 _LOCATIVE = re.compile(r"\b(?:in|im|nahe|bei|beim|vor|auf|aus|nach|near|at|outside|inside|from|"
-                       r"nördlich|südlich|östlich|westlich|north|south|east|west)\s+(?:\S+\s+){0,3}$", re.I)
+                       r"nördlich|südlich|östlich|westlich|north|south|east|west)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 
 
 def context_countries(article: Article, lang: str) -> set[str]:

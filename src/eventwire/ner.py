@@ -1,0 +1,92 @@
+"""Named entities (PER, ORG, LOC) in German and English text, from the models shipped in the package.
+
+Reads the spaCy pipelines in ``eventwire/models/ner-<lang>/`` (written by ``scripts/train_ner.py``:
+a blank tokenizer plus one ``ner`` component with its own small CNN tok2vec; no vectors). Returns
+:class:`~eventwire.model.Mention` objects with ``source="ner"`` and character offsets into the text
+given. Drops nothing: an empty text has no entities.
+
+Languages without a shipped model (anything but German and English) have no entities: ``load_ner``
+returns None and ``find_entities`` returns ``[]``, so callers need no language check. A model that should
+ship but is missing or unreadable raises :class:`~eventwire.errors.ModelMissing`: that is a broken
+installation, not a property of the text.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ModelMissing
+from .model import Mention
+
+log = logging.getLogger(__name__)
+
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+#: languages for which a model ships
+LANGUAGES = ("de", "en")
+LABELS = frozenset({"PER", "ORG", "LOC"})
+#: the only components run at inference; anything else a retrained config might add stays unloaded
+INFERENCE_PIPES = ("tok2vec", "ner")
+#: articles are far below this; spaCy's default (1e6) guards parsers' memory, not a NER-only pipeline
+MAX_CHARS = 10_000_000
+
+
+def _language(lang: str | None) -> str:
+    """'de-DE', 'DE', 'de_AT' -> 'de'."""
+    return (lang or "").strip().lower().replace("_", "-").split("-")[0]
+
+
+@lru_cache(maxsize=None)
+def _load(lang: str):
+    import spacy  # imported here: importing eventwire must stay cheap for commands that need no NER
+
+    path = MODEL_DIR / f"ner-{lang}"
+    if not (path / "config.cfg").is_file():
+        raise ModelMissing(
+            f"the {lang!r} named-entity model is missing from {path}; reinstall eventwire or rebuild it "
+            f"with `python scripts/train_ner.py --lang {lang}`"
+        )
+    try:
+        pipeline = spacy.util.load_config(path / "config.cfg")["nlp"]["pipeline"]
+        nlp = spacy.load(path, exclude=[p for p in pipeline if p not in INFERENCE_PIPES])
+    except Exception as exc:  # any failure to read the shipped files means a broken installation
+        raise ModelMissing(
+            f"the {lang!r} named-entity model in {path} cannot be loaded ({type(exc).__name__}: {exc}); "
+            f"reinstall eventwire or rebuild it with `python scripts/train_ner.py --lang {lang}`"
+        ) from exc
+    nlp.max_length = MAX_CHARS
+    log.debug("loaded NER model %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
+    return nlp
+
+
+def load_ner(lang: str):
+    """The spaCy pipeline for ``lang`` (cached), or None when no model ships for that language."""
+    lang = _language(lang)
+    return _load(lang) if lang in LANGUAGES else None
+
+
+def _mentions(doc) -> list[Mention]:
+    return [
+        Mention(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_, source="ner")
+        for ent in doc.ents
+        if ent.label_ in LABELS
+    ]
+
+
+def find_entities(text: str, lang: str) -> list[Mention]:
+    """PER/ORG/LOC mentions in ``text``, in text order; ``[]`` for languages without a model."""
+    nlp = load_ner(lang)
+    if nlp is None or not text:
+        return []
+    return _mentions(nlp(text))
+
+
+def find_entities_batch(texts: Iterable[str], lang: str, batch_size: int = 64) -> list[list[Mention]]:
+    """:func:`find_entities` for many texts of one language, through ``nlp.pipe`` (one process)."""
+    texts = list(texts)
+    nlp = load_ner(lang)
+    if nlp is None:
+        return [[] for _ in texts]
+    return [_mentions(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]

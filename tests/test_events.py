@@ -1,0 +1,150 @@
+"""The event coder on hand-made articles (sentences written for these tests) and its scoring rule."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from eventwire.coder.triggers import tokenize, trigger_index
+from eventwire.evaluate.events import events_match, match_count, score_articles
+from eventwire.model import EVENT_FIELDS, ActorRef, Article
+from eventwire.stages.events import Events, code_events, merge_duplicates
+from eventwire.stages.sentences import split_sentences
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+#: surface -> (code, sector): a tiny stand-in for the actors stage
+ACTORS = {
+    "Merkel": ("DEU", "GOV"), "Putin": ("RUS", "GOV"), "Russland": ("RUS", "GOV"), "die Ukraine": ("UKR", "GOV"),
+    "Ukraine": ("UKR", "GOV"), "Taliban": ("AFG", "REB"), "FPÖ": ("AUT", "OPP"), "SPÖ": ("AUT", "GOV"),
+    "Polizei": ("AUT", "COP"), "Israel": ("ISR", "GOV"), "Hamas": ("PSE", "REB"), "Kerry": ("USA", "GOV"),
+    "Iran": ("IRN", "GOV"), "Russia": ("RUS", "GOV"), "France": ("FRA", "GOV"), "Blair": ("GBR", "GOV"),
+    "Conservatives": ("GBR", "OPP"), "Serbien": ("SRB", "GOV"), "Kosovo": ("XKX", "GOV"),
+}
+
+
+def article(text: str, language: str = "de", published: str | None = "2016-03-01") -> Article:
+    refs, taken = [], set()
+    for name in sorted(ACTORS, key=len, reverse=True):
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+            if taken & set(range(m.start(), m.end())):
+                continue
+            taken |= set(range(m.start(), m.end()))
+            refs.append(ActorRef(m.start(), m.end(), name, name, *ACTORS[name]))
+    art = Article(id="t1", uri="test:", text=text, language=language, published=published,
+                  published_precision="day" if published else None)
+    art.sentences = split_sentences(text)
+    art.actors = sorted(refs, key=lambda r: r.start)
+    return art
+
+
+def coded(text: str, language: str = "de") -> list[tuple]:
+    return [(e.event, tuple(a["code"] for a in e.actor), tuple(r["code"] for r in e.recipient), e.aux)
+            for e in code_events(article(text, language))]
+
+
+def test_german_v2_subject_and_object():
+    assert coded("Merkel kritisierte am Montag Putin.") == [("ACCUSE", ("DEU",), ("RUS",), None)]
+
+
+def test_german_inversion_puts_the_subject_after_the_verb():
+    assert coded("Am Montag kritisierte Merkel den Präsidenten Putin scharf.") == [
+        ("ACCUSE", ("DEU",), ("RUS",), None)]
+
+
+def test_separable_particle_and_preposition_are_told_apart():
+    assert coded("Israel lehnte die Forderung der Hamas ab.") == [("REJECT", ("ISR",), ("PSE",), None)]
+    assert coded("Die Hamas warf Steine vor das Haus.") == []
+
+
+def test_passive_takes_the_actor_from_von():
+    assert coded("Die Ukraine wurde von Russland angegriffen.") == [("ASSAULT", ("RUS",), ("UKR",), None)]
+
+
+def test_passive_without_agent_is_skipped():
+    assert coded("Drei Politiker der FPÖ wurden festgenommen.") == []
+
+
+def test_meeting_is_reciprocal_with_all_participants_as_actor():
+    assert coded("Merkel traf sich am Montag mit Putin.") == [("CONSULT", ("DEU", "RUS"), (), None)]
+    assert coded("Blair met Putin in Moscow.", "en") == [("CONSULT", ("GBR", "RUS"), (), None)]
+
+
+def test_noun_trigger_takes_genitive_actor():
+    assert coded("Bei einem Angriff der Taliban starben zehn Menschen.") == [("ASSAULT", ("AFG",), (), None)]
+
+
+def test_content_of_a_speech_act_is_no_event_of_its_own():
+    assert coded("Die FPÖ forderte den Rückzug der Polizei.") == [("REQUEST", ("AUT",), ("AUT",), None)]
+    assert coded("Iran threatened to attack Israel.", "en") == [("THREATEN", ("IRN",), ("ISR",), None)]
+
+
+@pytest.mark.parametrize("text, aux", [
+    ("Merkel traf Putin nicht.", "negation"),
+    ("Merkel würde Putin treffen, falls er einlenkt.", "hypothetical"),
+    ("Merkel hatte sich bereits 2014 mit Putin getroffen.", "historical"),
+    ("The Conservatives did not criticise Blair.", "negation"),
+])
+def test_realis(text, aux):
+    language = "de" if "Merkel" in text else "en"
+    assert [e[3] for e in coded(text, language)] == [aux]
+
+
+def test_announced_meeting_is_agree_now():
+    assert coded("Merkel will Putin nächste Woche treffen.") == [("AGREE", ("DEU", "RUS"), (), None)]
+    assert coded("Blair will visit France next week.", "en") == [("AGREE", ("GBR", "FRA"), (), None)]
+
+
+def test_same_meeting_in_headline_and_body_is_one_event():
+    text = "Merkel trifft Putin\nMerkel traf sich am Montag in Berlin mit Putin. Beide sprachen über die Ukraine."
+    events = code_events(article(text))
+    assert [e.event for e in events] == ["CONSULT"]
+    assert events[0].trigger == "trifft"
+
+
+def test_event_has_every_field_and_stable_id():
+    art = article("Serbien verurteilte den Angriff auf Kosovo scharf.")
+    first = Events()(art, None).events
+    again = code_events(article("Serbien verurteilte den Angriff auf Kosovo scharf."))
+    assert len(first) == 1 and first[0].id == again[0].id
+    out = first[0].to_json()
+    assert list(out) == list(EVENT_FIELDS)
+    assert out["cameo"] == "111" and out["quad_class"] == 3 and out["goldstein"] == -2.0
+    assert out["coder"].startswith("rules-de/") and out["date"] == "2016-03-01"
+    start, end = out["trigger_span"]
+    assert art.text[start:end] == out["trigger"]
+
+
+def test_compound_noun_heads_match_inflected():
+    index = trigger_index("de")
+    hits = index.find(tokenize("Nach den Luftangriffen und der Pressekonferenz gab es Proteste."))
+    assert [(h.row.event, h.row.mode) for h in hits] == [("ASSAULT", "aerial"), ("PROTEST", "demo")]
+
+
+def test_merge_keeps_distinct_recipients_apart():
+    text = "Merkel kritisierte Putin. Merkel kritisierte Israel."
+    events = code_events(article(text))
+    assert len(merge_duplicates(events)) == 2
+
+
+def test_scoring_rule():
+    gold = {"event": "ACCUSE", "actor": [{"code": "DEU"}], "recipient": [{"code": "RUS"}]}
+    assert events_match({"event": "ACCUSE", "actor": [{"code": "DEU"}], "recipient": []}, gold)
+    assert not events_match({"event": "ACCUSE", "actor": [{"code": "DEU"}], "recipient": [{"code": "USA"}]}, gold)
+    meeting = {"event": "CONSULT", "actor": [{"code": "DEU"}, {"code": "RUS"}], "recipient": []}
+    assert events_match({"event": "CONSULT", "actor": [{"code": "USA"}], "recipient": [{"code": "RUS"}]}, meeting)
+    assert match_count([gold, gold], [gold], events_match) == 1
+    scores = score_articles([{"id": "a", "events": [dict(gold, aux=None), dict(gold, aux="future")]}],
+                            {"a": [dict(gold, aux=None), dict(gold, aux="hypothetical")]})
+    assert scores["f1"] == 1.0 and scores["gold"] == 1 and scores["predicted"] == 1
+
+
+@pytest.mark.shared
+def test_seed_events():
+    if not SHARED.is_dir():
+        pytest.skip("../shared not present")
+    from eventwire.evaluate.seeds import evaluate
+
+    assert evaluate(SHARED)["seeds_events"] >= 4

@@ -1,0 +1,123 @@
+"""Mentions stage: codebook spans with German inflections, title names, surnames, NER merge."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from eventwire.model import Article, Mention
+from eventwire.pipeline import Context
+from eventwire.stages import mentions as mentions_module
+from eventwire.stages.mentions import Mentions, resolve_overlaps
+from eventwire.stages.sentences import split_sentences
+
+
+def run(text: str, language: str = "de", **kwargs) -> list[Mention]:
+    article = Article(id="t", uri="t", text=text, language=language)
+    article.sentences = split_sentences(text)
+    return Mentions(**kwargs)(article, Context(strict=True)).mentions
+
+
+def spans(found: list[Mention]) -> set[tuple[str, str]]:
+    return {(m.text, m.label) for m in found}
+
+
+def test_inflected_german_forms():
+    found = spans(run("Die Erklärung des aserbaidschanischen Außenministers wurde in Moskau und bei den "
+                      "Vereinten Nationen verlesen, Russlands Botschafter schwieg."))
+    assert {("aserbaidschanischen", "MISC"), ("Außenministers", "ROLE"), ("Moskau", "GPE"),
+            ("Vereinten Nationen", "ORG"), ("Russlands", "GPE"), ("Botschafter", "ROLE")} <= found
+
+
+def test_compounds_and_hyphenated_prefixes():
+    found = spans(run("Der NATO-Generalsekretär traf die Verteidigungsministerin und US-Präsident Biden."))
+    assert {("NATO", "ORG"), ("Generalsekretär", "ROLE"), ("Verteidigungsministerin", "ROLE"),
+            ("US", "GPE"), ("Präsident", "ROLE")} <= found
+
+
+def test_title_teaches_a_name_and_the_surname_recurs():
+    # an invented minister: no codebook lists him
+    text = ("Der aserbaidschanische Außenminister Teymur Qasimzade reiste nach Wien. "
+            "Qasimzade betonte dort die guten Beziehungen. Qasimzades Sprecher schwieg.")
+    found = run(text)
+    person = [m for m in found if m.label == "PER"]
+    assert [(m.text, m.source) for m in person] == [
+        ("Teymur Qasimzade", "title"), ("Qasimzade", "coref"), ("Qasimzades", "coref")]
+
+
+def test_name_after_appositive_state():
+    found = spans(run("Der Präsident der Republik Aserbaidschan, Ilham Aliyev, traf den Kanzler."))
+    assert ("Ilham Aliyev", "PER") in found and ("Republik Aserbaidschan", "GPE") in found
+
+
+def test_first_name_marks_a_person_without_title():
+    found = spans(run("Am Montag kritisierte Herbert Kickl die Regierung."))
+    assert ("Herbert Kickl", "PER") in found
+
+
+def test_no_name_after_a_title_followed_by_a_weekday_or_state():
+    found = spans(run("Das sagte der Präsident Montag in Berlin. Der Kanzler Österreichs schwieg."))
+    assert not any(label == "PER" for _, label in found)
+
+
+def test_english_mentions():
+    found = spans(run("Russian President Vladimir Putin told the United Nations Security Council that "
+                      "Ukrainian troops had withdrawn.", language="en"))
+    assert {("Russian", "MISC"), ("President", "ROLE"), ("Vladimir Putin", "PER"),
+            ("United Nations", "ORG"), ("Ukrainian", "MISC"), ("troops", "ROLE")} <= found
+
+
+def test_spans_are_inside_the_text_sorted_and_disjoint():
+    text = ("Wien – Die österreichische Polizei hat nach Angaben des Innenministeriums drei Aktivisten "
+            "festgenommen. Die Regierung in Ankara und die EU-Kommission reagierten.")
+    found = run(text)
+    assert found == sorted(found, key=lambda m: m.start)
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start
+    for m in found:
+        assert text[m.start:m.end] == m.text
+
+
+def test_ner_spans_merge_with_codebook_spans(monkeypatch):
+    text = "Präsident Ilham Aliyev traf Vertreter der Firma Azerbaijan Airlines in Baku."
+
+    def fake_ner(t, lang):
+        def at(s, label):
+            i = t.index(s)
+            return Mention(i, i + len(s), s, label, "ner")
+        return [at("Präsident Ilham Aliyev", "PER"), at("Azerbaijan Airlines", "ORG"), at("Baku", "LOC")]
+
+    monkeypatch.setitem(mentions_module._NER_STATE, "find", fake_ner)
+    found = run(text)
+    got = {(m.text, m.label, m.source) for m in found}
+    assert ("Ilham Aliyev", "PER") in {(text, label) for text, label, _ in got}
+    assert ("Präsident", "ROLE", "codebook") in got
+    assert ("Baku", "GPE", "codebook") in got  # codebook wins over NER on the same span
+    assert ("Azerbaijan Airlines", "ORG", "ner") in got  # the longer span wins
+    assert not any(label == "PER" and "Airlines" in text for text, label, _ in got)
+
+
+def test_works_without_ner_module(monkeypatch):
+    monkeypatch.setitem(mentions_module._NER_STATE, "find", None)
+    assert ("Moskau", "GPE") in spans(run("Moskau protestierte."))
+
+
+def test_resolve_overlaps_prefers_longer_then_codebook():
+    a = Mention(0, 10, "x" * 10, "ORG", "ner")
+    b = Mention(0, 10, "x" * 10, "GPE", "codebook")
+    c = Mention(2, 5, "xxx", "GPE", "codebook")
+    assert resolve_overlaps([a, b, c]) == [b]
+    role = Mention(5, 10, "xxxxx", "ROLE", "codebook")
+    swallowing = Mention(0, 10, "x" * 10, "ORG", "ner")
+    assert resolve_overlaps([swallowing, role, c]) == [role, c]
+
+
+@pytest.mark.shared
+def test_matcher_runs_over_the_german_news(shared):
+    import json
+    lines = (shared / "data" / "news_de" / "10kgnad_test.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines[:50]:
+        text = json.loads(line)["text"]
+        for m in run(text, use_ner=False):
+            assert text[m.start:m.end] == m.text
