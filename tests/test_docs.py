@@ -206,12 +206,26 @@ def test_readme_make_demo_runs():
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 
-def eventwire_args(command: str, db: str, article_id: str) -> list[str] | None:
-    """The arguments of one README `eventwire` command, to run against ``db``; None to leave it out."""
-    words = shlex.split(re.split(r"\s[|>]", command)[0])
-    while words and re.match(r"^[A-Z_]+=", words[0]):  # EVENTWIRE_X=1 eventwire ...
-        words.pop(0)
-    if not words or words[0] != "eventwire":
+#: options of `eventwire run` that take a value (so that value is not an INPUT)
+VALUE_OPTIONS = {"--db", "--workers", "--executor", "--scheduler", "--run-dir", "--resume", "--max-bytes"}
+
+
+def eventwire_args(command: str, db: str, article_id: str) -> tuple[list[str], str | None] | None:
+    """(arguments, stdin) of one README `eventwire` command, to run against ``db``; None to leave it out.
+
+    In a pipeline the eventwire part runs, fed by a preceding `cat FILE`; output redirections are
+    dropped (CliRunner captures the output).
+    """
+    segments = [shlex.split(part) for part in re.split(r"\s\|\s", re.split(r"\s>", command)[0])]
+    stdin = None
+    for previous, words in zip([None, *segments], segments):
+        while words and re.match(r"^[A-Z_]+=", words[0]):  # EVENTWIRE_X=1 eventwire ...
+            words = words[1:]
+        if words and words[0] == "eventwire":
+            if previous and previous[0] == "cat" and len(previous) == 2:
+                stdin = (ROOT / previous[1]).read_text(encoding="utf-8")
+            break
+    else:
         return None
     args = words[1:]
     for i, word in enumerate(args):
@@ -220,15 +234,15 @@ def eventwire_args(command: str, db: str, article_id: str) -> list[str] | None:
         elif word.startswith("--db="):
             args[i] = f"--db={db}"
     if args and args[0] == "run":
-        # no network in tests; inputs the README names that only `make demo` builds are rejected not_found
-        args = [a for a in args if not a.startswith(("http://", "https://"))]
-        if not any(not a.startswith("-") for a in args[1:]):
+        args = [a for a in args if not a.startswith(("http://", "https://"))]  # no network in tests
+        inputs = [a for i, a in enumerate(args[1:], 1) if not a.startswith("--") and args[i - 1] not in VALUE_OPTIONS]
+        if not inputs and "--resume" not in args:
             return None
     if args and args[0] == "serve" and "--get" not in args:
         return None  # a server that runs until stopped
     if args and args[0] == "show":
         args = ["show", article_id, *args[2:]]
-    return args + ([] if any(a.startswith("--db") for a in args) else ["--db", db])
+    return args + ([] if any(a.startswith("--db") for a in args) else ["--db", db]), stdin
 
 
 def test_readme_eventwire_commands_run(tmp_path):
@@ -248,11 +262,12 @@ def test_readme_eventwire_commands_run(tmp_path):
     os.chdir(ROOT)  # the README's relative paths (examples/) are relative to the repository
     try:
         for command in commands:
-            args = eventwire_args(command, db, article_id)
-            if args is None:
+            found = eventwire_args(command, db, article_id)
+            if found is None:
                 continue
+            args, stdin = found
             result = CliRunner().invoke(app, args, prog_name="eventwire", env={"EVENTWIRE_DB": db},
-                                        input=(EXAMPLES / "wire-en.jsonl").read_text("utf-8"))
+                                        input=stdin or (EXAMPLES / "wire-en.jsonl").read_text("utf-8"))
             assert result.exit_code == 0, f"README command failed: {command}\n{result.output[-2000:]}"
             ran += 1
     finally:

@@ -52,7 +52,8 @@ def realis(tokens: list[Token], hit: Hit, clause: tuple[int, int], language: str
     words = [t.low for t in tokens[c0: c1 + 1]]
     before = [t.low for t in tokens[c0: hit.index]]
     if _negated(tokens, hit, words, language, event):
-        if event in REFUSED:  # "will not accept", "stimmte nicht zu": a refusal is REJECT
+        if event in REFUSED and not hit.noun and not _determiner_negation(words, language):
+            # "will not accept", "stimmte nicht zu": a refusal is REJECT; "kein Angebot" is none
             return "REJECT", None
         return event, "negation"
     reported = any(t.low in REPORTING[language] for t in tokens[: hit.index])
@@ -84,6 +85,16 @@ def _negated(tokens, hit, words, language, event) -> bool:
         if neg and not (k + 1 < len(words) and words[k + 1] in NOT_NEGATING[language]):
             return True
     return False
+
+
+#: negation that denies a thing ("kein Angebot", "keine Wunder"), not the act of the verb
+DETERMINER_NEGATION = {"de": frozenset(["kein", "keine", "keinen", "keinem", "keiner", "keines"]),
+                       "en": frozenset(["no"])}
+
+
+def _determiner_negation(words: list[str], language: str) -> bool:
+    verbal = NEGATION[language] - DETERMINER_NEGATION[language]
+    return not any(w in verbal or w.endswith("n't") for w in words)
 
 
 def _future(tokens, hit, before, words, language, clause) -> bool:

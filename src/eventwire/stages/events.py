@@ -17,6 +17,7 @@ import hashlib
 import importlib
 import re
 
+from ..codebooks import load_codebooks
 from ..coder.anaphora import pronoun_refs
 from ..coder.clauses import Roles, Span, assign_roles, clause_bounds, locate
 from ..coder.realis import realis
@@ -121,6 +122,9 @@ def _content_nouns_removed(tokens: list[Token], hits: list[Hit]) -> list[Hit]:
 _ATTRIBUTIVE_BEFORE = frozenset(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines", "im", "am", "vom", "zum", "zur", "beim", "ihrem", "ihren", "seinem", "seinen", "diese", "dieser", "diesem", "diesen"])
 
 
+_PREPOSITIONS_DE = frozenset(["in", "an", "auf", "bei", "mit", "nach", "von", "zu", "aus", "für", "gegen", "über", "unter", "vor", "durch", "ohne", "seit"])
+
+
 def _attributive(tokens: list[Token], hit: Hit) -> bool:
     """A German participle used as an adjective ("im Pakt vereinbarten Defizits", "der festgenommene
     Mann") names a thing, not a happening of this sentence."""
@@ -131,6 +135,8 @@ def _attributive(tokens: list[Token], hit: Hit) -> bool:
         return False
     if tok.low.endswith(("tes", "tem", "ter", "ene", "enen", "ener", "enes", "enem")):
         return True  # endings no finite verb has
+    if tokens[hit.index - 1].low in _PREPOSITIONS_DE:
+        return True  # "in einigen Fällen": after a preposition and before a noun, no verb
     return tok.low.endswith(("te", "ten")) and tokens[hit.index - 1].low in _ATTRIBUTIVE_BEFORE
 
 
@@ -157,12 +163,39 @@ def _compound_spans(article: Article, tokens: list[Token], hits: list[Hit],
     return out
 
 
+#: noun types that only make an event with the one they are directed at
+NEEDS_RECIPIENT = frozenset({"SUPPORT"})
+
+
+def _names_the_trigger(tokens: list[Token], hit: Hit, span: Span) -> bool:
+    """An actor found on the trigger word itself because a role noun ends it ("Entführung" ends in
+    "Führung") is the happening, not its actor; a role that leads the compound ("Polizeirazzia") or a
+    hyphenated one ("US-Luftangriff") is the actor."""
+    if not (span.first == span.last == hit.index) or "-" in tokens[hit.index].text:
+        return False
+    low = tokens[hit.index].low
+    return any(low.endswith(head) and len(low) - len(head) <= 4 for head in _role_heads())
+
+
+def _role_heads() -> frozenset:
+    global _HEADS
+    if _HEADS is None:
+        _HEADS = frozenset(load_codebooks().role_heads)
+    return _HEADS
+
+
+_HEADS: frozenset | None = None
+
+
 def _code_hit(article, language, tokens, hit, spans, sentence, ref_year) -> Event | None:
     types = event_types()
     etype = types[hit.row.event]
+    spans = [sp for sp in spans if not _names_the_trigger(tokens, hit, sp)]
     roles = assign_roles(tokens, hit, spans, language, etype.recipient_preps[language], etype.reciprocal)
     if roles is None:
         return None
+    if hit.noun and hit.row.event in NEEDS_RECIPIENT and not roles.recipient:
+        return None  # "die Unterstützung der Armee": support of whom? no event without the one supported
     clause = clause_bounds(tokens, hit.index)
     event, aux = realis(tokens, hit, clause, language, ref_year)
     date, precision = _date(article, sentence)
