@@ -19,6 +19,7 @@ import re
 import shlex
 import subprocess
 
+import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -51,7 +52,8 @@ def test_every_setting_is_documented_with_its_variable():
     text = read("operations.md")
     for field in dataclasses.fields(Settings):
         assert f"`{field.name}`" in text, f"Settings.{field.name} is not in docs/operations.md"
-        assert f"`EVENTWIRE_{field.name.upper()}`" in text, f"EVENTWIRE_{field.name.upper()} is not documented"
+        variable = f"EVENTWIRE_{field.name.upper()}"
+        assert f"`{variable}`" in text, f"{variable} is not in docs/operations.md"
 
 
 def table_names(text: str, heading: str) -> list[str]:
@@ -194,7 +196,7 @@ def readme_commands() -> list[str]:
 
 
 def test_readme_has_shell_blocks():
-    assert readme_commands(), "README.md has no ```sh block: mark its shell commands as ```sh so they are tested"
+    assert readme_commands(), "README.md has no ```sh block: mark its shell commands ```sh so they are tested"
 
 
 @pytest.mark.slow
@@ -202,7 +204,8 @@ def test_readme_has_shell_blocks():
 def test_readme_make_demo_runs():
     if not any(c.startswith("make demo") for c in readme_commands()):
         pytest.skip("the README does not show make demo")
-    result = subprocess.run(["make", "demo"], check=False, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(["make", "demo"], check=False, cwd=ROOT, capture_output=True, text=True,
+                            timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 
@@ -218,7 +221,7 @@ def eventwire_args(command: str, db: str, article_id: str) -> tuple[list[str], s
     """
     segments = [shlex.split(part) for part in re.split(r"\s\|\s", re.split(r"\s>", command)[0])]
     stdin = None
-    for previous, words in zip([None, *segments], segments):
+    for previous, words in zip([None, *segments[:-1]], segments, strict=True):
         while words and re.match(r"^[A-Z_]+=", words[0]):  # EVENTWIRE_X=1 eventwire ...
             words = words[1:]
         if words and words[0] == "eventwire":
@@ -235,7 +238,8 @@ def eventwire_args(command: str, db: str, article_id: str) -> tuple[list[str], s
             args[i] = f"--db={db}"
     if args and args[0] == "run":
         args = [a for a in args if not a.startswith(("http://", "https://"))]  # no network in tests
-        inputs = [a for i, a in enumerate(args[1:], 1) if not a.startswith("--") and args[i - 1] not in VALUE_OPTIONS]
+        inputs = [a for i, a in enumerate(args[1:], 1)
+                  if not a.startswith("--") and args[i - 1] not in VALUE_OPTIONS]
         if not inputs and "--resume" not in args:
             return None
     if args and args[0] == "serve" and "--get" not in args:
@@ -245,7 +249,7 @@ def eventwire_args(command: str, db: str, article_id: str) -> tuple[list[str], s
     return args + ([] if any(a.startswith("--db") for a in args) else ["--db", db]), stdin
 
 
-def test_readme_eventwire_commands_run(tmp_path):
+def test_readme_eventwire_commands_run(tmp_path, monkeypatch):
     from eventwire import ingest
 
     commands = [c for c in readme_commands() if re.search(r"(^|\s)eventwire\s", c)]
@@ -253,23 +257,19 @@ def test_readme_eventwire_commands_run(tmp_path):
         pytest.skip("the README's sh blocks show no eventwire command")
     db = str(tmp_path / "readme.duckdb")
     ingest([str(EXAMPLES)], Settings(db=db, strict=True))
-    with __import__("duckdb").connect(db, read_only=True) as con:
+    with duckdb.connect(db, read_only=True) as con:
         article_id = con.execute("SELECT id FROM articles ORDER BY seq LIMIT 1").fetchone()[0]
     from eventwire.cli import app
 
     ran = 0
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # the README's relative paths (examples/) are relative to the repository
-    try:
-        for command in commands:
-            found = eventwire_args(command, db, article_id)
-            if found is None:
-                continue
-            args, stdin = found
-            result = CliRunner().invoke(app, args, prog_name="eventwire", env={"EVENTWIRE_DB": db},
-                                        input=stdin or (EXAMPLES / "wire-en.jsonl").read_text("utf-8"))
-            assert result.exit_code == 0, f"README command failed: {command}\n{result.output[-2000:]}"
-            ran += 1
-    finally:
-        os.chdir(cwd)
+    monkeypatch.chdir(ROOT)  # the README's relative paths (examples/) are relative to the repository
+    for command in commands:
+        found = eventwire_args(command, db, article_id)
+        if found is None:
+            continue
+        args, stdin = found
+        result = CliRunner().invoke(app, args, prog_name="eventwire", env={"EVENTWIRE_DB": db},
+                                    input=stdin or (EXAMPLES / "wire-en.jsonl").read_text("utf-8"))
+        assert result.exit_code == 0, f"README command failed: {command}\n{result.output[-2000:]}"
+        ran += 1
     assert ran, f"none of the README's eventwire commands could run here: {commands}"

@@ -37,7 +37,7 @@ NEWS_LINES = [
     "Außenministerin warnt vor neuer Eskalation im Osten",
     "Berlin, 4. Juni (dpa) – Die Bundesregierung hat am Dienstag neue Hilfen für die Ukraine angekündigt.",
     "Der Kanzler sagte nach dem Treffen mit dem polnischen Regierungschef, man stehe eng zusammen.",
-    "Die Opposition kritisierte das Vorgehen und forderte eine Debatte im Bundestag noch vor der Sommerpause.",
+    "Die Opposition kritisierte das Vorgehen und forderte eine Debatte im Bundestag vor der Sommerpause.",
     "WASHINGTON (Reuters) - The United States imposed new sanctions on Monday on three Iranian companies.",
     "The State Department said the measures were a response to recent missile tests in the region.",
     "Officials in Tehran rejected the decision and accused Washington of economic warfare.",
@@ -150,7 +150,8 @@ def test_clean_text_takes_arbitrary_text(raw):
 
 
 @FUZZ
-@given(lines=st.lists(st.sampled_from(NEWS_LINES), min_size=1, max_size=30), lang=st.sampled_from([None, "de", "en"]))
+@given(lines=st.lists(st.sampled_from(NEWS_LINES), min_size=1, max_size=30),
+       lang=st.sampled_from([None, "de", "en"]))
 def test_clean_text_on_shuffled_news_lines(lines, lang):
     RUNS["clean_text: shuffled news lines"] += 1
     raw = "\n".join(lines)

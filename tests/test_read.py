@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from eventwire.model import Rejection, Source
 from eventwire.settings import Settings
@@ -19,7 +20,7 @@ def _items(path):
 def test_decode_encodings():
     for codec in ("utf-8", "cp1252", "latin-1", "utf-16"):
         data = GERMAN.encode(codec)
-        text, why = decode(data)
+        text, _why = decode(data)
         assert text is not None and "Außenministerin" in text and "Österreich" in text, codec
 
 

@@ -10,7 +10,6 @@ import logging
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -51,17 +50,17 @@ def _fail(exc: Exception) -> None:
 
 @app.command()
 def run(
-    inputs: Optional[list[str]] = typer.Argument(
+    inputs: list[str] | None = typer.Argument(
         None, help="Files, directories, http(s) URLs, or - for JSONL on stdin (none with --resume)."),
     db: str = DB,
     workers: int = typer.Option(1, help="Worker processes."),
     executor: str = typer.Option("local", help="local (process pool) or dask."),
-    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (default: a LocalCluster)."),
-    run_dir: Optional[str] = typer.Option(None, help="Run directory with per-shard done-markers."),
-    resume: Optional[str] = typer.Option(None, help="Resume the run in this run directory."),
+    scheduler: str | None = typer.Option(None, help="Dask scheduler address (default: a LocalCluster)."),
+    run_dir: str | None = typer.Option(None, help="Run directory with per-shard done-markers."),
+    resume: str | None = typer.Option(None, help="Resume the run in this run directory."),
     fetch: bool = typer.Option(False, "--fetch", help="Fetch the pages feed entries link to."),
     allow_private: bool = typer.Option(False, "--allow-private", help="Allow loopback/private addresses."),
-    max_bytes: Optional[int] = typer.Option(None, help="Largest input file/record/response in bytes."),
+    max_bytes: int | None = typer.Option(None, help="Largest input file/record/response in bytes."),
     no_analyse: bool = typer.Option(False, "--no-analyse", help="Archive only: no actors, places, events."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first unexpected error."),
 ) -> None:
@@ -127,7 +126,7 @@ def _stats_table(report) -> None:
 
 @app.command()
 def articles(db: str = DB, format: Fmt = typer.Option(Fmt.jsonl, "--format"),
-             limit: Optional[int] = typer.Option(None)) -> None:
+             limit: int | None = typer.Option(None)) -> None:
     """Stored articles (JSONL fields: docs/data-model.md)."""
     from .output import write_records
     from .store import read
@@ -197,7 +196,7 @@ def actors(db: str = DB, format: Fmt = typer.Option(Fmt.table, "--format")) -> N
 
 @app.command()
 def events(db: str = DB, format: EventFmt = typer.Option(EventFmt.jsonl, "--format"),
-           limit: Optional[int] = typer.Option(None)) -> None:
+           limit: int | None = typer.Option(None)) -> None:
     """Coded events: jsonl, csv, table, gdelt (GDELT 2.0 event rows) or plover (PLOVER JSON)."""
     from .store import read
 
@@ -254,8 +253,8 @@ def serve(
     db: str = DB,
     host: str = typer.Option("127.0.0.1", help="Address to bind (default: this machine only)."),
     port: int = typer.Option(8000),
-    get: Optional[str] = typer.Option(None, "--get", help="Answer one GET request (path) and exit."),
-    watch: Optional[Path] = typer.Option(None, "--watch", help="File listing feeds/URLs to poll and ingest."),
+    get: str | None = typer.Option(None, "--get", help="Answer one GET request (path) and exit."),
+    watch: Path | None = typer.Option(None, "--watch", help="File listing feeds/URLs to poll and ingest."),
     interval: float = typer.Option(300.0, help="Seconds between polls with --watch."),
 ) -> None:
     """The JSON API (/api, docs at /docs) and the web UI over the store."""

@@ -73,6 +73,11 @@ class Driver:
         finally:
             executor.close()
             self.store.finish_run(run_id, dict(self.stats), status)
+        if status == "done":
+            from .store.search import sync_index
+
+            # the text index follows the store in the same run (rebuilt into a fresh folder, swapped whole)
+            self.stats["indexed"] = sync_index(self.store)
         return RunReport(run_id=run_id, stats=self.stats, run_dir=str(run_dir) if run_dir else None)
 
     def _jobs(self, planned, done: set[int]):

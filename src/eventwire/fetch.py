@@ -118,7 +118,7 @@ class Fetcher:
                     if size > limit:
                         raise FetchError("too_large", f"{url}: more than {limit} bytes")
                     if time.monotonic() > deadline:
-                        raise FetchError("timeout", f"{url}: body not complete after {self.settings.timeout} s")
+                        raise FetchError("timeout", f"{url}: body not in after {self.settings.timeout} s")
                     chunks.append(chunk)
                 return response.status_code, dict(response.headers), b"".join(chunks)
         except httpx.TimeoutException as exc:

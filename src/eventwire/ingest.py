@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import json
 import logging
-import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from . import __version__
 from .model import Article, Rejection
 from .pipeline import Context, Drop, Pipeline
 from .settings import ANALYSED_LANGUAGES, Settings
@@ -68,7 +65,6 @@ def _fetcher(settings: Settings):
 
 def process_shard(job: tuple[int, list, Settings]) -> ShardResult:
     """Read, extract, clean and analyse one shard (runs in a worker; writes nothing)."""
-    from .stages.extract import to_article
     from .stages.read import read_unit
 
     number, shard_units, settings = job

@@ -43,7 +43,7 @@ def read_warc_records(path: Path, uri: str, settings: Settings) -> Iterator[Sour
                     yield Rejection(record_uri, why or "empty_input", "WARC record payload", "read")
                     continue
                 meta = {"url": record.rec_headers.get_header("WARC-Target-URI")}
-                date, precision = partial_date(record.rec_headers.get_header("WARC-Date") or "")
+                date, _precision = partial_date(record.rec_headers.get_header("WARC-Date") or "")
                 if date:
                     meta.update(crawl_date=date)
                 yield Source(uri=record_uri, kind="html", payload=text, meta=meta)

@@ -265,7 +265,7 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
     for ev in events:
         reciprocal = ev.event == "CONSULT"
         for old in kept:
-            if old.event != ev.event or (old.aux in SCORED) != (ev.aux in SCORED):
+            if old.event != ev.event or old.aux != ev.aux:  # background and news are two happenings
                 continue
             if not _entities(old.actor, reciprocal) & _entities(ev.actor, reciprocal):
                 continue

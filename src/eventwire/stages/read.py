@@ -29,8 +29,8 @@ HTML_EXT = (".html", ".htm", ".xhtml", ".shtml")
 WARC_EXT = (".warc", ".warc.gz", ".arc.gz")
 JSONL_EXT = (".jsonl", ".ndjson", ".jsonl.gz")
 FEED_EXT = (".rss", ".atom", ".xml", ".rdf")
-_HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<!--|<meta|<div|<p[ >])", re.I)
-_FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
+_HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<!--|<meta|<div|<p[ >])", re.IGNORECASE)
+_FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 Item = Source | Rejection

@@ -15,14 +15,10 @@ import re
 from ..model import Article
 
 ABBREVIATIONS = frozenset(
-    """
-    dr prof st nr abs art bzw ca dipl ggf inkl jh jhd mio mrd usw vgl zb z b u a o ä s. sog evtl
-    bspw hl gen vs mr mrs ms jr sr gov sen rep gen col lt sgt capt cmdr adm maj brig no jan feb mar
-    apr jun jul aug sep sept oct okt nov dec dez corp inc ltd co etc al fig univ dt engl franz str
-    """.split()
+    ["dr", "prof", "st", "nr", "abs", "art", "bzw", "ca", "dipl", "ggf", "inkl", "jh", "jhd", "mio", "mrd", "usw", "vgl", "zb", "z", "b", "u", "a", "o", "ä", "s.", "sog", "evtl", "bspw", "hl", "gen", "vs", "mr", "mrs", "ms", "jr", "sr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "brig", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov", "dec", "dez", "corp", "inc", "ltd", "co", "etc", "al", "fig", "univ", "dt", "engl", "franz", "str"]
 )
 MONTHS = frozenset(
-    "januar jänner februar märz april mai juni juli august september oktober november dezember".split()
+    ["januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"]
 )
 
 # a candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace

@@ -64,7 +64,7 @@ def runs(store) -> list[dict[str, Any]]:
 
 def stats(store) -> dict[str, Any]:
     con = store.con
-    one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    one = lambda sql: con.execute(sql).fetchone()[0]
     return {
         "articles": one("SELECT count(*) FROM articles"),
         "near_duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),

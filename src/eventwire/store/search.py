@@ -154,6 +154,7 @@ class SearchIndex:
         self.root = Path(root)
         self._folder: Path | None = None
         self._index: tantivy.Index | None = None
+        self._lock = threading.Lock()  # server threads search at once; one of them reopens
 
     @classmethod
     def for_store(cls, store) -> SearchIndex:
@@ -161,9 +162,10 @@ class SearchIndex:
 
     def _live(self) -> tantivy.Index | None:
         folder = _current(self.root)
-        if folder != self._folder:
-            self._folder, self._index = folder, (_open(folder) if folder else None)
-        return self._index
+        with self._lock:
+            if folder != self._folder:
+                self._folder, self._index = folder, (_open(folder) if folder else None)
+            return self._index
 
     def search(self, query: str, limit: int = 10_000) -> Hits:
         """Article ids matching ``query`` (tantivy syntax: words, "phrases", OR, -word), best first.
