@@ -151,3 +151,10 @@ def test_seeds_and_gold(shared):
     figures = evaluate(shared)
     assert figures["seeds_ok"] == 4
     assert figures["code_share"] >= 0.85 and figures["n"] > 400
+
+
+def test_english_nationality_adjective_before_a_plural_noun_is_a_group(books):
+    article = annotate("Israeli tanks fired at Palestinian youths near the border.", books, language="en")
+    assert (actor(article, "Israeli").code, actor(article, "Israeli").sector) == ("ISR", "MIL")
+    assert (actor(article, "Palestinian").code, actor(article, "Palestinian").sector) == ("PSE", "CVL")
+    assert resolve_span(annotate("Israeli policy changed.", books, language="en"), 0, 7) is None

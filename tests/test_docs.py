@@ -6,7 +6,7 @@
 - docs/data-model.md's tables list exactly ARTICLE_FIELDS and EVENT_FIELDS, in order;
 - docs/stages.md gives each stage's requires/provides as the code declares them;
 - the README's ```sh blocks run: `make demo` when EVENTWIRE_TEST_README=1, else each `eventwire ...`
-  command against a store built from examples/ in a temporary folder.
+  command against a store built from examples/ in a temporary folder; its ```python blocks run too.
 """
 
 from __future__ import annotations
@@ -216,11 +216,17 @@ VALUE_OPTIONS = {"--db", "--workers", "--executor", "--scheduler", "--run-dir", 
 def eventwire_args(command: str, db: str, article_id: str) -> tuple[list[str], str | None] | None:
     """(arguments, stdin) of one README `eventwire` command, to run against ``db``; None to leave it out.
 
-    In a pipeline the eventwire part runs, fed by a preceding `cat FILE`; output redirections are
-    dropped (CliRunner captures the output).
+    In a pipeline the eventwire part runs, fed by a preceding `cat FILE` or a `< FILE`; output
+    redirections are dropped (CliRunner captures the output), as are comments.
     """
-    segments = [shlex.split(part) for part in re.split(r"\s\|\s", re.split(r"\s>", command)[0])]
-    stdin = None
+    lexer = shlex.shlex(command, posix=True, punctuation_chars=True)
+    lexer.whitespace_split, lexer.commenters = True, "#"
+    segments, stdin = [[]], None
+    for token in lexer:
+        if token in ("|", "&&", ";"):
+            segments.append([])
+        else:
+            segments[-1].append(token)
     for previous, words in zip([None, *segments[:-1]], segments, strict=True):
         while words and re.match(r"^[A-Z_]+=", words[0]):  # EVENTWIRE_X=1 eventwire ...
             words = words[1:]
@@ -230,6 +236,9 @@ def eventwire_args(command: str, db: str, article_id: str) -> tuple[list[str], s
             break
     else:
         return None
+    if "<" in words and words.index("<") + 1 < len(words):
+        stdin = (ROOT / words[words.index("<") + 1]).read_text(encoding="utf-8")
+    words = next((words[:i] for i, w in enumerate(words) if w[0] in "<>" or w in ("2>", "&>")), words)
     args = words[1:]
     for i, word in enumerate(args):
         if word == "--db" and i + 1 < len(args):
@@ -273,3 +282,16 @@ def test_readme_eventwire_commands_run(tmp_path, monkeypatch):
         assert result.exit_code == 0, f"README command failed: {command}\n{result.output[-2000:]}"
         ran += 1
     assert ran, f"none of the README's eventwire commands could run here: {commands}"
+
+
+def test_readme_python_examples_run(tmp_path, monkeypatch, capsys):
+    """The README's ```python blocks run as written, in a scratch folder that has examples/."""
+    text = README.read_text(encoding="utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+    if not blocks:
+        pytest.skip("the README has no python example")
+    (tmp_path / "examples").symlink_to(EXAMPLES, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)  # relative store paths land here, not in the repository
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {"__name__": "readme"})  # noqa: S102 (our own README)
+    assert capsys.readouterr().out.strip(), "the README's Python example printed nothing"

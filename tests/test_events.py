@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.coder.anaphora import antecedent
 from eventwire.coder.triggers import tokenize, trigger_index
 from eventwire.evaluate.events import events_match, match_count, score_articles
 from eventwire.model import EVENT_FIELDS, ActorRef, Article
@@ -148,3 +149,45 @@ def test_seed_events():
     from eventwire.evaluate.seeds import evaluate
 
     assert evaluate(SHARED)["seeds_events"] >= 4
+
+
+def test_pronoun_subject_takes_the_subject_of_the_previous_sentence():
+    text = "Merkel reiste am Montag nach Paris. Dort kritisierte sie Putin scharf."
+    assert ("ACCUSE", ("DEU",), ("RUS",), None) in coded(text)
+
+
+def test_pronoun_er_never_refers_to_a_state():
+    state = ActorRef(0, 8, "Russland", "Russland", "RUS", "GOV", evidence="state")
+    minister = ActorRef(10, 19, "Lawrow", "Lawrow", "RUS", "GOV", role="foreign_minister", evidence="codebook")
+    assert antecedent("er", "subject", [[state]]) is None
+    assert antecedent("er", "subject", [[state, minister]]) is minister
+    assert antecedent("sie", "subject", [[state, minister]]) is state
+
+
+def test_separable_particle_is_found_after_an_enumeration():
+    text = "Die Polizei ging gegen Anhänger in Justiz, Armee und Verwaltung vor."
+    assert coded(text) == [("COERCE", ("AUT",), (), None)]
+
+
+def test_passive_with_werden_is_no_future():
+    text = "Der Angriff der Taliban wird in dem Bericht ausführlich dargestellt."
+    assert coded(text) == [("ASSAULT", ("AFG",), (), None)]
+
+
+def test_kein_angebot_is_no_refusal():
+    assert [e[0] for e in coded("Die FPÖ hat derzeit kein Angebot für die SPÖ.")] != ["REJECT"]
+
+
+def test_verb_after_a_preposition_and_before_a_noun_is_a_determiner():
+    expected = [("ASSAULT", ("PSE",), ("ISR",), None)]
+    assert coded("In einigen Fällen hat die Hamas Israel attackiert.") == expected
+
+
+def test_predicative_judgement_after_a_speech_verb_is_an_accusation():
+    assert coded("Serbien nannte die Erklärung illegal.") == [("ACCUSE", ("SRB",), (), None)]
+    assert coded("Die illegale Erklärung liegt vor.") == []
+
+
+def test_background_and_news_of_the_same_type_stay_two_events():
+    text = "Die Taliban hatten 2012 Kabul angegriffen. Am Montag griffen die Taliban erneut an."
+    assert [e[0] for e in coded(text)] == ["ASSAULT", "ASSAULT"]

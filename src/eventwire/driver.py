@@ -133,6 +133,8 @@ class Driver:
         if self.resume:
             run_dir = Path(self.resume)
             meta = json.loads((run_dir / "run.json").read_text())
+            # shards are numbered by the plan: resume with the shard size the run was planned with
+            self.settings = self.settings.replace(shard_size=meta["settings"]["shard_size"])
             return run_dir, meta["inputs"]
         if not self.settings.run_dir:
             return None, inputs

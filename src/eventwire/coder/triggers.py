@@ -177,7 +177,7 @@ def _particle(particle: str, tokens: list[Token], last: int) -> int | None:
     prep = particle.startswith("+")
     word = particle.lstrip("+")
     j = last + 1
-    while j < len(tokens) and tokens[j].text not in CLAUSE_MARKS and j - last <= 16:
+    while j < len(tokens) and _inside_clause(tokens, j) and j - last <= 16:
         if tokens[j].low == word:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if prep or nxt is None or nxt.text in CLAUSE_MARKS or nxt.text in ".!?" or (
@@ -185,6 +185,16 @@ def _particle(particle: str, tokens: list[Token], last: int) -> int | None:
                 return j
         j += 1
     return None
+
+
+def _inside_clause(tokens: list[Token], j: int) -> bool:
+    """Whether token j still belongs to the clause: a comma inside an enumeration of nouns ("in Justiz,
+    Polizei und den Medien vor") does not close it; one before a lower-case word ("dass", "der") does."""
+    if tokens[j].text not in CLAUSE_MARKS:
+        return True
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return tokens[j].text == "," and nxt is not None and nxt.text[:1].isupper() and j > 0 and (
+        tokens[j - 1].text[:1].isupper())
 
 
 def _read(name: str) -> list[list[str]]:

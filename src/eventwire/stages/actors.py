@@ -99,6 +99,8 @@ def resolve_actors(article: Article, books: Codebooks) -> list[ActorRef]:
             res = recall_person(chain[-1], taught, focus)
         if res is None and "P" in chain_kinds(chain):
             res = recall_person([it for it in chain if it.kind == "P"][-1], taught, focus)
+        if res is None and (article.language or "").startswith("en"):
+            res = adjective_group(chain, text)
         if res is None:
             continue
         if res.evidence == "state" and after_preposition(chain, text):
@@ -137,6 +139,25 @@ def _role_state(role: Entry, books: Codebooks) -> Entry | None:
     found = [e for e in books.surfaces.get(role.code, ()) if e.kind == "state"]
     return Entry(kind="state", name=role.code, code=role.code, sector=role.sector, source=role.source,
                  form="name") if not found else found[0]
+
+
+#: English nouns after a nationality adjective that make the phrase a military actor ("Israeli tanks")
+MILITARY_NOUNS = frozenset("""tanks helicopters jets warplanes planes aircraft artillery gunboats warships
+militiamen gunmen fighters guerrillas rebels militants units navy air""".split())
+_NEXT_WORD = re.compile(r"(?:-led)?\s([a-z]+)\b")
+
+
+def adjective_group(chain: list[Item], text: str) -> Resolution | None:
+    """English: a nationality adjective before a plain noun names a group of that state ("Palestinian
+    youths", "Israeli tanks", "Swiss doctors"): CVL, or MIL for weapons and fighters."""
+    if len(chain) != 1 or chain[0].kind != "S" or chain[0].entries[0].form != "adjective":
+        return None
+    entry, m = chain[0].entries[0], chain[0].mention
+    nxt = _NEXT_WORD.match(text, m.end)
+    if nxt is None or not nxt.group(1).endswith("s") and nxt.group(1) not in MILITARY_NOUNS:
+        return None  # a plural group, not "Israeli policy"
+    sector = "MIL" if nxt.group(1) in MILITARY_NOUNS or text.startswith("-led", m.end) else "CVL"
+    return Resolution(entry.code, sector, None, f"{entry.name} {nxt.group(1)}", "adjective+noun")
 
 
 def chain_kinds(chain: list[Item]) -> set[str]:

@@ -1,15 +1,23 @@
-"""Dedup: near-duplicate signatures (MinHash over word 5-shingles, datasketch) and their clustering.
+"""Dedup: near-duplicate signatures (MinHash over word 5-shingles) and their clustering.
 
 The worker side (:class:`Fingerprint`) reads ``text`` and writes ``signature``. The driver side
-(:class:`NearDuplicates`) holds an LSH index over every stored article's signature and sets
+(:class:`NearDuplicates`) holds a banded LSH index over every stored article's signature and sets
 ``duplicate_of`` to the first article of the cluster; it runs in the driver, in input order, so a run
 with one worker and with many gives the same store. Exact duplicates (same id = same normalised text,
-or same normalised URL) are the store's business: they are not stored twice.
+or same normalised URL) are the store's business: they are not stored twice. Nothing is dropped here.
+
+The signatures are datasketch's (2.x, scheme ``affine32``: SHA-1 of each shingle, MurmurHash3
+finaliser, affine permutations mod 2^32), computed here with numpy in one pass because building a
+``MinHash`` per article and importing datasketch (which imports scipy) cost more than the hashing
+itself; tests/test_scale.py checks the values against datasketch. The band layout is the one
+datasketch's ``MinHashLSH`` chooses for the threshold, so stores written before stay comparable.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from functools import cache
 from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
@@ -20,16 +28,37 @@ NUM_PERM = 64
 SHINGLE = 5
 SCHEME = "affine32"  # datasketch 2 hashing scheme of the signatures stored
 _WORD = re.compile(r"\w+")
+_FMIX32 = (16, np.uint32(0x85EBCA6B), 13, np.uint32(0xC2B2AE35), 16)
+
+
+@cache
+def permutations(num_perm: int = NUM_PERM, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The affine permutations (a odd, b) that datasketch draws for ``seed`` in scheme affine32."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    return hv ^ (hv >> s3)
 
 
 def signature(text: str) -> list[int]:
-    from datasketch import MinHash
-
-    words = _WORD.findall(text.casefold())
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
-    return [int(v) for v in minhash.hashvalues]
+    """MinHash of the text's casefolded word 5-shingles (one shingle for shorter texts)."""
+    words = [w.encode("utf-8") for w in _WORD.findall(text.casefold())]
+    shingles = {b" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    # the first 4 bytes of SHA-1, little-endian: datasketch's sha1_hash32
+    digests = b"".join(hashlib.sha1(s).digest()[:4] for s in shingles)
+    hv = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32))
+    a, b = permutations()
+    with np.errstate(over="ignore"):  # uint32 wraparound is the modulo 2^32 of the scheme
+        return (hv[:, None] * a + b).min(axis=0).tolist()
 
 
 class Fingerprint:
@@ -42,33 +71,65 @@ class Fingerprint:
         return article
 
 
+def _collision_integral(low: float, high: float, b: int, r: int, positive: bool) -> float:
+    """Integral over [low, high] of the probability that some band collides (or none does)."""
+    nodes, weights = np.polynomial.legendre.leggauss(40)  # exact for these polynomials (degree <= 64)
+    s = (high - low) / 2 * nodes + (high + low) / 2
+    collide = 1 - (1 - s ** float(r)) ** float(b)
+    return float((high - low) / 2 * np.dot(weights, collide if positive else 1 - collide))
+
+
+@cache
+def bands(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """(bands, rows) minimising false positives + false negatives: datasketch MinHashLSH's choice."""
+    best, best_error = (0, 0), float("inf")
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            error = (_collision_integral(0.0, threshold, b, r, True)
+                     + _collision_integral(threshold, 1.0, b, r, False))
+            if error < best_error:
+                best, best_error = (b, r), error
+    return best
+
+
 class NearDuplicates:
-    """LSH over the signatures of stored articles; ``check`` returns the cluster's first article id."""
+    """Banded LSH over stored signatures; ``check`` returns the cluster's first article id.
 
-    def __init__(self, threshold: float):
-        from datasketch import MinHashLSH
+    A candidate is any article sharing a band with the query (as datasketch's ``MinHashLSH.query``),
+    and the answer is the earliest cluster root among the candidates. So each bucket keeps only the
+    earliest root seen in it: memory is one small int per band and article, not a set of ids.
+    """
 
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self.root: dict[str, str] = {}
-        self.order: dict[str, int] = {}
+    def __init__(self, threshold: float, num_perm: int = NUM_PERM):
+        self.num_bands, self.rows = bands(threshold, num_perm)
+        self.buckets: list[dict[bytes, int]] = [{} for _ in range(self.num_bands)]
+        self.order: dict[str, int] = {}  # article id -> insertion order (roots are looked up here)
+        self.roots: list[str] = []  # insertion order -> the article's cluster root
+
+    def _keys(self, sig: list[int]) -> list[bytes]:
+        values = np.asarray(sig, dtype=np.uint32).tobytes()
+        width = 4 * self.rows
+        return [values[i * width:(i + 1) * width] for i in range(self.num_bands)]
+
+    def _rank(self, root: str) -> int:
+        return self.order.get(root, -1)  # a root not indexed (no signature) comes first, as before
 
     def add(self, article_id: str, sig: list[int], duplicate_of: str | None) -> None:
-        from datasketch import LeanMinHash
-
-        if article_id in self.root:
+        if article_id in self.order:
             return
-        self.root[article_id] = duplicate_of or article_id
-        self.order[article_id] = len(self.order)
-        minhash = LeanMinHash(seed=1, hashvalues=np.array(sig, dtype=np.uint64), scheme=SCHEME)
-        self.lsh.insert(article_id, minhash)
+        self.order[article_id] = len(self.roots)
+        self.roots.append(duplicate_of or article_id)
+        position = len(self.roots) - 1
+        rank = self._rank(self.roots[position])
+        for bucket, key in zip(self.buckets, self._keys(sig)):
+            held = bucket.get(key)
+            if held is None or rank < self._rank(self.roots[held]):
+                bucket[key] = position
 
     def check(self, sig: list[int]) -> str | None:
-        from datasketch import LeanMinHash
-
-        found = self.lsh.query(LeanMinHash(seed=1, hashvalues=np.array(sig, dtype=np.uint64), scheme=SCHEME))
-        if not found:
-            return None
-        return min((self.root[f] for f in found), key=lambda a: self.order.get(a, -1))
+        found = [self.roots[held] for bucket, key in zip(self.buckets, self._keys(sig))
+                 if (held := bucket.get(key)) is not None]
+        return min(found, key=self._rank) if found else None
 
 
 def normalise_url(url: str | None) -> str | None:

@@ -89,7 +89,7 @@ def _pronouns(tokens: list[Token], refs: list[ActorRef], previous: list[list[Act
     return [p for p in found if not any(r.start < p.end and p.start < r.end for r in refs)]
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|im|nach|aus|bei|nahe|in|at|from|near|into)\s+(?:der |dem |den |the )?$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|im|nach|aus|bei|nahe|at|from|near|into)\s+(?:der |dem |den |the )?$")
 
 
 def _after_locative(text: str, ref: ActorRef, language: str) -> bool:
@@ -122,7 +122,7 @@ def _content_nouns_removed(tokens: list[Token], hits: list[Hit]) -> list[Hit]:
 _ATTRIBUTIVE_BEFORE = frozenset(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines", "im", "am", "vom", "zum", "zur", "beim", "ihrem", "ihren", "seinem", "seinen", "diese", "dieser", "diesem", "diesen"])
 
 
-_PREPOSITIONS_DE = frozenset(["in", "an", "auf", "bei", "mit", "nach", "von", "zu", "aus", "für", "gegen", "über", "unter", "vor", "durch", "ohne", "seit"])
+_PREPOSITIONS_DE = frozenset("in an auf bei mit nach von zu aus für gegen über unter vor durch ohne seit".split())
 
 
 def _attributive(tokens: list[Token], hit: Hit) -> bool:

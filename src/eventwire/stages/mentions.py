@@ -253,7 +253,7 @@ def ner_mentions(text: str, language: str) -> list[Mention]:
         return []
     try:
         return list(find(text, language))
-    except (OSError, ImportError, ValueError, ModelMissing) as exc:  # a missing model is a setup issue, not a bug
+    except (OSError, ImportError, ValueError, ModelMissing) as exc:  # a missing model: setup, not a bug
         log.warning("NER unavailable, codebook mentions only: %s", exc)
         _NER_STATE["find"] = None
         return []

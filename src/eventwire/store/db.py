@@ -39,8 +39,9 @@ class Store:
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 raise StoreBusy(
-                    f"{self.path} is being written by another eventwire process; wait for the run to "
-                    f"finish (or read a copy of the file)"
+                    f"{self.path} is open in another process (a run writing it, or a reader such as "
+                    f"`eventwire serve` when this process wants to write): DuckDB lets one process write "
+                    f"at a time. Wait for the run to finish, stop the other process, or read a copy"
                 ) from exc
             raise StoreError(f"cannot open {self.path}: {exc}") from exc
         if not read_only:
