@@ -108,3 +108,32 @@ def test_resume_after_sigkill(tmp_path):
     con.close()
     (tmp_path / "crash-figures.txt").write_text(f"before {stored_before} after 1200\n")
 
+
+
+@pytest.mark.slow
+def test_reading_while_a_run_writes_works_or_says_busy(tmp_path):
+    from eventwire.errors import StoreBusy
+    from eventwire.store import Store, read
+
+    data = write_jsonl(tmp_path / "many.jsonl", generated_articles(400, seed=11))
+    db = tmp_path / "busy.duckdb"
+    Store(db).close()  # the store exists before the run starts
+    env = dict(os.environ, EVENTWIRE_SHARD_SIZE="1")
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "run", str(data), "--db", str(db)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    outcomes = set()
+    try:
+        while proc.poll() is None and len(outcomes) < 2:
+            try:
+                with Store(db, read_only=True) as store:
+                    read.stats(store)
+                outcomes.add("read")
+            except StoreBusy as exc:
+                assert "another process" in str(exc) and "Wait for the run" in str(exc)
+                outcomes.add("busy")
+            time.sleep(0.2)
+    finally:
+        proc.wait(timeout=300)
+    assert outcomes, "the run ended before any read was tried"
+    with Store(db, read_only=True) as store:
+        assert read.stats(store)["articles"] == 400

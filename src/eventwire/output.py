@@ -39,11 +39,14 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, fields: tuple[str
 
         table = Table(show_lines=False)
         for f in fields:
-            table.add_column(f, overflow="fold", max_width=width)
+            table.add_column(f, overflow="ellipsis", no_wrap=True, max_width=width)
         for record in records:
             table.add_row(*[_cell(record.get(f))[:400] for f in fields])
             n += 1
-        Console(file=stream, width=max(120, width * 3)).print(table)
+        console = Console(file=stream)
+        if not console.is_terminal:  # a pipe or file: rows stay whole lines, cells cut at ``width``
+            console = Console(file=stream, width=max(160, width * len(fields)))
+        console.print(table)
     else:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return n

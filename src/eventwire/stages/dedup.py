@@ -121,13 +121,13 @@ class NearDuplicates:
         self.roots.append(duplicate_of or article_id)
         position = len(self.roots) - 1
         rank = self._rank(self.roots[position])
-        for bucket, key in zip(self.buckets, self._keys(sig)):
+        for bucket, key in zip(self.buckets, self._keys(sig), strict=True):
             held = bucket.get(key)
             if held is None or rank < self._rank(self.roots[held]):
                 bucket[key] = position
 
     def check(self, sig: list[int]) -> str | None:
-        found = [self.roots[held] for bucket, key in zip(self.buckets, self._keys(sig))
+        found = [self.roots[held] for bucket, key in zip(self.buckets, self._keys(sig), strict=True)
                  if (held := bucket.get(key)) is not None]
         return min(found, key=self._rank) if found else None
 

@@ -46,6 +46,11 @@ class Store:
             raise StoreError(f"cannot open {self.path}: {exc}") from exc
         if not read_only:
             self.migrate()
+        elif self.version() < migrations()[-1][0]:
+            # a store written by an older eventwire: migrate it once, then read it
+            self.con.close()
+            Store(path).close()
+            self.con = duckdb.connect(str(self.path), read_only=True)
 
     def close(self) -> None:
         self.con.close()

@@ -83,12 +83,7 @@ def stats(store) -> dict[str, Any]:
 
 def actors(store) -> list[dict[str, Any]]:
     """Actors as resolved in the articles: one row per (name, code, sector, role)."""
-    return _dicts(store.con.execute(
-        """
-        SELECT name, code, sector, role, count(*) AS mentions, min(published) AS first_seen,
-               string_agg(DISTINCT evidence, '; ') AS evidence
-        FROM actor_mentions GROUP BY name, code, sector, role ORDER BY mentions DESC, name
-        """))
+    return _dicts(store.con.execute("SELECT * FROM actors ORDER BY mentions DESC, name, code"))
 
 
 def events(store, article_id: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
