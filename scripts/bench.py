@@ -44,8 +44,10 @@ WARM_RECORDS = [  # news-style texts written for this benchmark
      "Tuesday in Vienna to discuss energy supplies, officials said. Both governments agreed to expand "
      "their cooperation and condemned an attack on a pipeline near the border last week."},
 ]
+#: the footer's date is found only by htmldate's free-text search, which loads dateparser's locales
 WARM_PAGE = ("<html><head><title>Talks resume</title></head><body><nav>Home | World</nav><article>"
-             "<h1>Talks resume</h1><p>{}</p></article><footer>Contact</footer></body></html>")
+             "<h1>Talks resume</h1><p>{}</p></article><footer><p class='date'>Updated on the 3rd of May, "
+             "twenty-four 2019 edition</p></footer></body></html>")
 
 
 class Timer:

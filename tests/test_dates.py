@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -153,6 +154,74 @@ def test_sentence_date_prefers_the_sentence_then_the_article():
     later = text.index("verliefen")
     fallback = sentence_date(article, later, later + 9)
     assert (fallback.value, fallback.method) == ("2021-12-16", "article")
+
+
+def test_public_api_of_the_dates_package():
+    import eventwire.dates as dates
+
+    assert sorted(dates.__all__) == ["PRECISION_RANK", "dateline_date", "find_dates", "infer_year",
+                                     "parse_reference"]
+    assert dates.parse_reference("2021-12") == (date(2021, 12, 15), "month")
+    assert dates.parse_reference("gestern") is None
+    assert dates.PRECISION_RANK["day"] < dates.PRECISION_RANK["month"] < dates.PRECISION_RANK["year"]
+
+
+_ANCHOR_TEXTS = {
+    "de": ("Seit Anfang vergangenen Jahres, genauer seit dem 3.5.2019 und bis Ende August 2021, verhandelten "
+           "die Parteien. Am Dienstag, den 14. Dezember, vor knapp zwei Wochen und am vergangenen Wochenende "
+           "kam es in der Nacht zum Sonntagabend zu Protesten; gestern früh, im laufenden Monat und in der "
+           "Vorwoche auch. Heuer und im Vorjahr blieb es ruhig, 2016-03-10 ebenso. Am Vortag sprach er."),
+    "en": ("On Tuesday, 14th of December 2021 and on December 3, the envoys met; since early August 2021, "
+           "two weeks ago and over the weekend the talks went on. Late last year, earlier this month and "
+           "last week too; yesterday and last night as well, and on 2016-03-10 the day before."),
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_anchored_search_finds_what_a_whole_text_search_finds(lang):
+    # an anchor that a pattern can match without would silently lose dates: the windows around the
+    # anchors must give the same matches as running each pattern over the whole text
+    from eventwire.dates.find import windows
+    from eventwire.dates.patterns import compiled
+
+    text = _ANCHOR_TEXTS[lang]
+    for pattern, handler, anchor in compiled(lang):
+        windowed = [m.span() for lo, hi in windows(anchor, text) for m in pattern.finditer(text, lo, hi)]
+        assert windowed == [m.span() for m in pattern.finditer(text)], handler.__name__
+    assert len(find_dates(text, lang, "2021-12-16")) >= 12
+
+
+def test_dates_places_evaluation_helpers():
+    from eventwire.evaluate.dates_places import Tally, locate, overlapping
+    from eventwire.model import DateRef
+
+    text = "Am Montag tagte der Rat. Die Minister trafen sich am Montag in Wien. Am Montag reisten sie ab."
+    second = text.index("Die Minister")
+    sentence = (second, text.index(".", second) + 1)
+    assert locate(text, "am Montag", sentence) == (text.index("am Montag"), text.index("am Montag") + 9)
+    assert locate(text, "AM MONTAG", (len(text) - 5, len(text)))[0] == text.rindex("Am Montag")
+    assert locate(text, "am Dienstag", sentence) is None
+    refs = [DateRef(0, 9, "Am Montag", "2016-06-13", "day", "weekday")]
+    assert overlapping(refs, (5, 20)) is refs[0] and overlapping(refs, (9, 20)) is None
+    tally = Tally()
+    tally.count("place_country", True, "")
+    tally.count("place_country", False, "Wien")
+    figures = tally.figures("de_")
+    assert figures["de_place_country"] == 0.5 and figures["de_place_country_n"] == 2
+    assert figures["de_date_text_found_n"] == 0 and tally.misses == ["place_country: Wien"]
+
+
+@pytest.mark.shared
+def test_dates_places_evaluation_runs_on_the_gold_events():
+    if not (SHARED / "data" / "gold_de" / "dev.json").exists():
+        pytest.skip("../shared not present")
+    from eventwire.evaluate.dates_places import evaluate
+
+    figures = evaluate(SHARED)
+    assert figures["de_date_text_found_n"] > 100 and figures["de_place_country_n"] > 100
+    assert all(0 <= v <= 1 for k, v in figures.items() if not k.endswith("_n"))
+    # floors well under what the rules reach, so that a broken stage shows
+    assert figures["de_date_text_found"] > 0.6 and figures["de_place_country"] > 0.5
 
 
 @pytest.mark.shared

@@ -137,6 +137,9 @@ def assign_roles(tokens: list[Token], hit: Hit, spans: list[Span], language: str
         roles.recipient = _content_recipient(tokens, usable, language, recipient_preps, c1)
     own = {id(r) for r in roles.actor}
     roles.recipient = [r for r in roles.recipient if id(r) not in own]
+    if language == "en":  # "Iraq said it would allow ... Iraq": the actor is no recipient of its own act
+        selves = {(r.code, r.sector) for r in roles.actor}
+        roles.recipient = [r for r in roles.recipient if (r.code, r.sector) not in selves]
     return roles
 
 
@@ -192,7 +195,9 @@ def _verbal(tokens, hit, spans, language, recipient_preps, c0, c1) -> Roles | No
     left = groups([s for s in bare if s.last < hit.index], tokens)
     right = groups([s for s in bare if s.first > hit.index], tokens)
     prep_groups = groups(preps, tokens)
-    if hit.row.pos == "A" and language == "en":  # "X said Y must ...": X asks Y
+    if language == "en":
+        right, prep_groups = _objects_en(tokens, hit, right, prep_groups, c1)
+    if hit.row.pos == "A" and language == "en" and hit.row.event == "REQUEST":  # "X said Y must ...": X asks Y
         lead = groups([s for s in spans if _no_prep(s, language) and s.last < hit.index], tokens)
         if len(lead) >= 2:
             return Roles(_refs(lead[0]), _refs(lead[-1]), 0.55)
@@ -217,6 +222,23 @@ def _verbal(tokens, hit, spans, language, recipient_preps, c0, c1) -> Roles | No
         return None
     recipient = right[0] if right else (prep_groups[0] if prep_groups else None)
     return Roles(actor, _refs(recipient), 0.5)
+
+
+#: English words that end the verb phrase: what follows belongs to an adjunct or another clause
+#: ("lifted a curfew in Montenegro where 28 people ...", "reimposed blockades following the deaths of")
+OBJECT_STOP_EN = frozenset("""which who whom whose where when while because after before following amid despite
+although though since until unless if as whereas during""".split())
+
+
+def _objects_en(tokens, hit, right, prep_groups, c1):
+    """English objects of a verb: only those before the first word that opens an adjunct or another
+    clause, and the bare object or recipient preposition nearest the verb first."""
+    stop = next((j for j in range(hit.last + 1, c1 + 1) if tokens[j].low in OBJECT_STOP_EN), c1 + 1)
+    right = [g for g in right if g[0].first < stop]
+    prep_groups = [g for g in prep_groups if g[0].first < stop and g[0].first > hit.index]
+    if right and prep_groups and prep_groups[0][0].first < right[0][0].first:
+        right = prep_groups[:1] + right  # "providing intelligence to Macedonia": the nearer object
+    return right, prep_groups
 
 
 def _outer_subject(tokens, spans, c0, language) -> list[ActorRef] | None:

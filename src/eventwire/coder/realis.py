@@ -41,6 +41,10 @@ REFUSED = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
 INTENT_TYPES = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT"})
 TO_AGREE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT"})
 TO_THREATEN = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: types whose announcement under a condition is a threat ("will withdraw ... unless", "may halt ... if")
+COERCIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "RETREAT", "MOBILIZE", "REJECT"})
+MODALS_EN = frozenset(["will", "would", "may", "might", "could", "shall", "'ll"])
+CONDITIONS_EN = frozenset(["unless", "if"])
 YEAR = re.compile(r"(1[89]\d\d|20\d\d)$")
 
 
@@ -56,6 +60,8 @@ def realis(tokens: list[Token], hit: Hit, clause: tuple[int, int], language: str
             # "will not accept", "stimmte nicht zu": a refusal is REJECT; "kein Angebot" is none
             return "REJECT", None
         return event, "negation"
+    if language == "en" and event in COERCIVE and _conditional_en(tokens, hit, c0):
+        return "THREATEN", None  # "will boycott the elections unless ...": a conditional threat
     reported = any(t.low in REPORTING[language] for t in tokens[: hit.index])
     if event not in INTENT_TYPES and not reported and any(w in HYPOTHETICAL[language] for w in words):
         return event, "hypothetical"
@@ -75,16 +81,36 @@ def realis(tokens: list[Token], hit: Hit, clause: tuple[int, int], language: str
     return event, None
 
 
+def _conditional_en(tokens, hit, c0: int) -> bool:
+    """A modal before the trigger in its clause and a condition outside the trigger's clause: after
+    the trigger, or in a clause before it ("If Hamas runs, Israel will ban ..."). The trigger inside
+    the condition ("unless the president agrees to step down") is no threat."""
+    if not any(t.low in MODALS_EN for t in tokens[c0: hit.index]):
+        return False
+    return any(t.low in CONDITIONS_EN for t in tokens[hit.index + 1:]) or any(
+        t.low in CONDITIONS_EN for t in tokens[:c0])
+
+
 def _negated(tokens, hit, words, language, event) -> bool:
     if any(t.low in DENIAL[language] for t in tokens[: hit.index]) and event != "REJECT":
         return True
     if event == "REJECT":
         return False
+    if language == "en":  # English negates before the verb or the noun: "did not attack", "no deal"
+        words = [t.low for t in tokens[hit.index - _before_in_clause(tokens, hit.index): hit.index]]
     for k, w in enumerate(words):
         neg = w in NEGATION[language] or (language == "en" and w.endswith("n't"))
         if neg and not (k + 1 < len(words) and words[k + 1] in NOT_NEGATING[language]):
             return True
     return False
+
+
+def _before_in_clause(tokens, index: int) -> int:
+    """How many tokens of the trigger's clause stand before it (English negation scope)."""
+    n = 0
+    while index - n > 0 and tokens[index - n - 1].text not in ",;:()[]\"“”":
+        n += 1
+    return n
 
 
 #: negation that denies a thing ("kein Angebot", "keine Wunder"), not the act of the verb

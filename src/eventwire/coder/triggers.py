@@ -22,6 +22,9 @@ TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 #: punctuation that closes a clause for particles and actor search
 CLAUSE_MARKS = frozenset(",;:–—()[]\"„“”«»")
 _KIND_RANK = {"exact": 3, "infix": 2, "prefix": 1}
+#: English words before a noun: a trigger after one of them names a happening, it does not predicate
+DETERMINERS_EN = frozenset("a an the its their his her our this these those any no new fresh further renewed "
+                           "recent latest joint another".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,11 +132,32 @@ class TriggerIndex:
         """German nouns are capitalised; the first word of a sentence tells nothing."""
         return self.language == "de" and i > 0 and tokens[i].text[:1].isupper()
 
+    def _determined(self, tokens: list[Token], i: int) -> bool:
+        """English: a trigger after a determiner or a possessive is a noun ("the attack", "China's
+        crackdown", "their protest"), whatever the row's part of speech."""
+        if self.language != "en" or i == 0:
+            return False
+        prev = tokens[i - 1].low
+        if prev in DETERMINERS_EN or prev.endswith(("'s", "’s")):
+            return True
+        # one modifier between: "a four-day strike", "the military offensive"
+        return i > 1 and tokens[i - 2].low in DETERMINERS_EN and tokens[i - 1].text[:1].isalnum() and (
+            tokens[i - 1].text[:1].islower() or tokens[i - 1].text[:1].isdigit())
+
+    def _name_part(self, tokens: list[Token], i: int) -> bool:
+        """English: a capitalised word inside a sentence is a name ("in March", "Rally Party"), not a
+        verb or a common noun; a headline in capitals or a word after a quote or colon may open a phrase."""
+        if self.language != "en" or i == 0:
+            return False
+        tok = tokens[i]
+        return tok.text[:1].isupper() and not tok.text.isupper() and tokens[i - 1].text not in "\"“‘':(-–—"
+
     def find(self, tokens: list[Token], sentence_tokens: list[Token] | None = None) -> list[Hit]:
         """Triggers among ``tokens`` (one sentence); context words are checked in the same tokens."""
         hits = []
+        covered = -1  # last token of an English multi-word trigger: "car bomb" is one hit, not two
         for i, tok in enumerate(tokens):
-            if len(tok.low) < 2 or not tok.low[0].isalpha():
+            if len(tok.low) < 2 or not tok.low[0].isalpha() or self._name_part(tokens, i) or i <= covered:
                 continue
             rows = self.candidates(tok.low)
             if not rows:
@@ -144,9 +168,12 @@ class TriggerIndex:
                 if found is None:
                     continue
                 if best is None or row.rank > best.row.rank:
-                    best = Hit(i, found[0], row, found[1], row.pos == "N" or self._capitalised(tokens, i))
+                    noun = row.pos == "N" or self._capitalised(tokens, i) or self._determined(tokens, i)
+                    best = Hit(i, found[0], row, found[1], noun)
             if best is not None and best.row.event != "-":
                 hits.append(best)
+            if best is not None and self.language == "en":
+                covered = best.last
         return hits
 
 

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-MODULES = ("extraction", "seeds_articles", "ner", "actors", "events", "plover", "seeds")
+MODULES = ("extraction", "seeds_articles", "ner", "actors", "dates_places", "events", "plover", "seeds")
 
 
 def shared_dir() -> Path:

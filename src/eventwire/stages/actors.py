@@ -36,6 +36,9 @@ GENITIVE_LINK = re.compile(r"^ (?:der|des|dem|von|vom|in|aus|of|of the|in the|fr
 APPOSITION_LINK = re.compile(r"^, (?:der|die|dem|den|des|the|ein|eine|a|an|sein|seine|ihr|ihre)? ?$")
 LOWER_WORDS = re.compile(r"^ (?:[a-zäöüß][\w-]*,? ){1,2}$")
 PARTICIPLE_LINK = re.compile(r"^ [a-zäöüß-]+(?:te|ten|tes|ter|ed)\s$")
+#: English possessive between a state/organisation/person and a role: "Niger's ambassador",
+#: "Iraq's interim government", "Nicaragua's Sandinista government"
+POSSESSIVE_LINK = re.compile(r"^['’]s (?:[\w-]+ ){0,2}$")
 BY_CUE = re.compile(r"(?:\b(?:von|vom|von den|von der|by|by the))\s$")
 
 #: role sectors that the state or party of a person does not override
@@ -113,6 +116,8 @@ def resolve_actors(article: Article, books: Codebooks) -> list[ActorRef]:
 
 def classify(m: Mention, books: Codebooks) -> Item | None:
     entries = books.lookup(m.text)
+    if not entries and m.label == "ROLE":  # English role opening a sentence: "Security forces ..."
+        entries = books.lookup(m.text[:1].lower() + m.text[1:])
     if m.label == "PER":
         return Item(m, "P", [e for e in entries if e.kind == "person"])
     if m.label == "ROLE":
@@ -147,12 +152,25 @@ militiamen gunmen fighters guerrillas rebels militants units navy air""".split()
 _NEXT_WORD = re.compile(r"(?:-led)?\s([a-z]+)\b")
 
 
+#: English heads of organisation names and the sector they imply (None: party or movement, the
+#: sector depends on whether it governs)
+ORG_HEADS = {"Union": "CVL", "Association": "CVL", "Federation": "CVL", "Confederation": "CVL",
+             "Society": "CVL", "Congress": None, "Party": None, "Movement": None, "Front": None,
+             "League": None, "Alliance": None, "Council": None, "Committee": None, "Chamber": "BUS"}
+_ORG_NAME = re.compile(r" ((?:[A-Z][\w'’-]* ){0,3}?)(%s)\b" % "|".join(ORG_HEADS))
+
+
 def adjective_group(chain: list[Item], text: str) -> Resolution | None:
     """English: a nationality adjective before a plain noun names a group of that state ("Palestinian
-    youths", "Israeli tanks", "Swiss doctors"): CVL, or MIL for weapons and fighters."""
+    youths", "Israeli tanks", "Swiss doctors"): CVL, or MIL for weapons and fighters. Before an
+    organisation name the codebooks do not know ("Nigerian Union of Teachers") it names that
+    organisation of the state."""
     if len(chain) != 1 or chain[0].kind != "S" or chain[0].entries[0].form != "adjective":
         return None
     entry, m = chain[0].entries[0], chain[0].mention
+    org = _ORG_NAME.match(text, m.end)
+    if org is not None:
+        return Resolution(entry.code, ORG_HEADS[org.group(2)], None, text[m.start:org.end()], "adjective+name")
     nxt = _NEXT_WORD.match(text, m.end)
     if nxt is None or not nxt.group(1).endswith("s") and nxt.group(1) not in MILITARY_NOUNS:
         return None  # a plural group, not "Israeli policy"
@@ -174,6 +192,8 @@ def linked(a: Item, b: Item, text: str, chain: list[Item]) -> bool:
         if gap == " " and b.kind == "P":
             return "R" in kinds  # a name continues a title, not a bare state: "Präsident Ilham Aliyev"
         return not (a.kind == b.kind == "S" and gap == " ")
+    if b.kind == "R" and a.kind in "SOP" and POSSESSIVE_LINK.match(gap):
+        return True  # "Poland's parliament", "Cairo's security chief"
     if b.kind == "O" and gap == " (" and text.startswith(")", b.mention.end):
         return True  # party or acronym in brackets: "Strache (FPÖ)"
     if a.kind == "R" and b.kind in "SO" and GENITIVE_LINK.match(gap):

@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 
 #: a word: initials such as "U.S." stay one token; hyphens split compounds ("NATO-Generalsekretär")
 TOKEN = re.compile(r"(?:\w\.){2,}|\w+(?:['’]\w+)?")
+#: English: the possessive "'s" is no part of the name it follows ("Haiti's efforts" names Haiti)
+TOKEN_EN = re.compile(r"(?:\w\.){2,}|\w+(?:['’](?![sS]\b)\w+)?")
 #: a name word after a title: capitalised, possibly hyphenated or with particles handled separately
 NAME_WORD = re.compile(r"[A-ZÄÖÜÁÉÍÓÚÇŞŠŽČŘĐŁ][\w'’]*(?:-[\w'’]+)*")
 #: lower-case particles inside a name, followed by the next name word
@@ -95,8 +97,11 @@ class Mentions:
 
     def __call__(self, article: Article, ctx: Context) -> Article:
         text = article.text
-        tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
-        found = codebook_mentions(text, tokens, self.books)
+        english = (article.language or "").startswith("en")
+        tokens = [(m.start(), m.end()) for m in (TOKEN_EN if english else TOKEN).finditer(text)]
+        found = codebook_mentions(text, tokens, self.books, fold_roles=english)
+        if english:
+            found = [m for m in found if not part_of_longer_name(text, m, self.books)]
         found += title_names(text, found, self.books)
         found += first_name_persons(text, tokens, self.books)
         found += appositive_names(text, found, self.books)
@@ -110,8 +115,12 @@ class Mentions:
         return article
 
 
-def codebook_mentions(text: str, tokens: list[tuple[int, int]], books: Codebooks) -> list[Mention]:
-    """Longest codebook surface starting at each token; compounds fall back on their role head."""
+def codebook_mentions(text: str, tokens: list[tuple[int, int]], books: Codebooks,
+                      fold_roles: bool = False) -> list[Mention]:
+    """Longest codebook surface starting at each token; compounds fall back on their role head.
+
+    ``fold_roles`` (English): a capitalised word that is no name may be a role noun opening a sentence
+    or a headline ("Security forces in Guinea ...", "Rebels ..."), so its lower-case form is tried."""
     out: list[Mention] = []
     first_words, surfaces = books.first_words, books.surfaces
     i, n = 0, len(tokens)
@@ -119,9 +128,11 @@ def codebook_mentions(text: str, tokens: list[tuple[int, int]], books: Codebooks
         start, end = tokens[i]
         word = text[start:end]
         span = _longest(text, tokens, i, first_words.get(word, 0), surfaces)
+        if span is None and fold_roles and word[:1].isupper():
+            span = _folded_role(text, tokens, i, books)
         if span is not None:
             j, surface = span
-            entry = surfaces[surface][0]
+            entry = (surfaces.get(surface) or surfaces[_lower_first(surface)])[0]
             out.append(Mention(start, tokens[j][1], surface, label_for(entry), "codebook"))
             i = j + 1
             continue
@@ -129,6 +140,48 @@ def codebook_mentions(text: str, tokens: list[tuple[int, int]], books: Codebooks
             out.append(Mention(start, end, word, "ROLE", "codebook"))
         i += 1
     return out
+
+
+#: a capitalised word and "of" + a capitalised word: the name goes on ("Nigerian Union of Teachers")
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*) $")
+_NAME_AFTER = re.compile(r" of (?:the )?[A-Z]")
+
+
+def part_of_longer_name(text: str, m: Mention, books: Codebooks) -> bool:
+    """English: a party or group alias that is only a word of a longer name the codebooks do not know
+    ("Union" in "Nigerian Union of Teachers" or "Homeland Union" is no German CDU). A known word or a
+    possessive before it ("pro-Iranian Hizbollah", "bin Laden's al-Qaeda") keeps it."""
+    entries = books.surfaces.get(m.text) or []
+    if not entries or entries[0].kind != "group" or " " in m.text:
+        return False
+    if _NAME_AFTER.match(text, m.end):
+        return True
+    before = _NAME_BEFORE.search(text, max(0, m.start - 30), m.start)
+    if before is None or before.start(1) == 0 or text[before.start(1) - 2: before.start(1)] in (". ", "\n"):
+        return False
+    word = before.group(1)
+    return not word.endswith(("'s", "’s")) and not books.surfaces.get(word) and word not in NOT_NAMES
+
+
+def _lower_first(word: str) -> str:
+    return word[:1].lower() + word[1:]
+
+
+def _folded_role(text, tokens, i, books: Codebooks) -> tuple[int, str] | None:
+    """A role noun written with a capital because it opens a sentence ("Doctors", "Security forces")."""
+    start = tokens[i][0]
+    max_words = books.first_words.get(_lower_first(text[start:tokens[i][1]]), 0)
+    last = min(i + max_words, len(tokens)) - 1
+    for j in range(last, i - 1, -1):
+        surface = text[start:tokens[j][1]]
+        entries = books.surfaces.get(_lower_first(surface))
+        if entries and entries[0].kind == "role" and _single_spaced(text, tokens, i, j):
+            return j, surface
+    return None
+
+
+def _single_spaced(text, tokens, i, j) -> bool:
+    return all(text[tokens[k][1]:tokens[k + 1][0]] in (" ", "-") for k in range(i, j))
 
 
 def _longest(text, tokens, i, max_words, surfaces) -> tuple[int, str] | None:
