@@ -18,7 +18,7 @@ from .triggers import Hit, Token
 
 NEGATION = {
     "de": frozenset(["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "weder"]),
-    "en": frozenset(["not", "never", "no", "neither", "nor"]),
+    "en": frozenset(["not", "never", "no", "neither", "nor", "nobody", "nothing", "none"]),
 }
 NOT_NEGATING = {"de": frozenset(["nur", "zuletzt", "selten", "immer"]), "en": frozenset(["only", "least"])}
 DENIAL = {"de": frozenset(["dementierte", "dementierten", "dementiert", "bestritt", "bestritten", "bestreitet"]),
@@ -96,8 +96,8 @@ def _negated(tokens, hit, words, language, event) -> bool:
         return True
     if event == "REJECT":
         return False
-    if language == "en":  # English negates before the verb or the noun: "did not attack", "no deal"
-        words = [t.low for t in tokens[hit.index - _before_in_clause(tokens, hit.index): hit.index]]
+    if language == "en":  # English negates right before the verb or noun: "did not attack", "no deal"
+        words = [t.low for t in tokens[hit.index - min(4, _before_in_clause(tokens, hit.index)): hit.index]]
     for k, w in enumerate(words):
         neg = w in NEGATION[language] or (language == "en" and w.endswith("n't"))
         if neg and not (k + 1 < len(words) and words[k + 1] in NOT_NEGATING[language]):

@@ -22,6 +22,7 @@ TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 #: punctuation that closes a clause for particles and actor search
 CLAUSE_MARKS = frozenset(",;:–—()[]\"„“”«»")
 _KIND_RANK = {"exact": 3, "infix": 2, "prefix": 1}
+_COPULA_EN = frozenset(["has", "have", "had", "is", "are", "was", "were"])
 #: English words before a noun: a trigger after one of them names a happening, it does not predicate
 DETERMINERS_EN = frozenset("a an the its their his her our this these those any no new fresh further renewed "
                            "recent latest joint another".split())
@@ -137,6 +138,8 @@ class TriggerIndex:
         crackdown", "their protest"), whatever the row's part of speech."""
         if self.language != "en" or i == 0:
             return False
+        if i + 1 < len(tokens) and tokens[i + 1].low in _COPULA_EN:
+            return True  # "Labour support has been falling": the subject of a verb is a noun
         prev = tokens[i - 1].low
         if prev in DETERMINERS_EN or prev.endswith(("'s", "’s")):
             return True

@@ -75,7 +75,7 @@ def code_events(article: Article) -> list[Event]:
         spans = locate(tokens, refs) + _compound_spans(article, tokens, hits, refs)
         if not spans:
             continue
-        for hit in _content_nouns_removed(tokens, hits):
+        for hit in _content_nouns_removed(tokens, hits, language):
             event = _code_hit(article, language, tokens, hit, spans, (s0, s1), ref_year)
             if event is not None:
                 events.append(event)
@@ -101,12 +101,14 @@ SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SU
 _ZU_INFINITIVE = re.compile(r"^(?:ab|an|auf|aus|ein|fest|frei|vor|zurück|nach|hin|mit|weg|her|los|bei|zu)zu\w+en$")
 
 
-def _content_nouns_removed(tokens: list[Token], hits: list[Hit]) -> list[Hit]:
+def _content_nouns_removed(tokens: list[Token], hits: list[Hit], language: str = "de") -> list[Hit]:
     """A noun trigger in the clause of a verb trigger is that verb's content ("kritisierte die
     Festnahme", "forderte den Abzug"), and so is an infinitive after a speech act ("drohte, die Grenze
-    zu schließen", "threatened to attack"): neither is an event of its own."""
+    zu schließen", "threatened to attack"): neither is an event of its own. English also makes an
+    infinitive after any trigger its purpose ("met to discuss", "refused to allow") and a gerund after
+    a preposition its content ("accused X of violating", "arrested for rioting")."""
     verbal = [(h.index, clause_bounds(tokens, h.index)) for h in hits if not h.noun]
-    speech = [h.index for h in hits if h.row.event in SPEECH_ACTS]
+    speech = [h.index for h in hits if h.row.event in SPEECH_ACTS or language == "en"]
     out = []
     for h in hits:
         if _attributive(tokens, h):
@@ -115,8 +117,17 @@ def _content_nouns_removed(tokens: list[Token], hits: list[Hit]) -> list[Hit]:
             continue
         if any(i < h.index for i in speech) and _infinitive(tokens, h.index):
             continue
+        if language == "en" and _prepositional_gerund(tokens, h.index):
+            continue
         out.append(h)
     return out
+
+
+_GERUND_PREPOSITIONS = frozenset(["of", "on", "for", "about", "from", "against", "by", "without", "over"])
+
+
+def _prepositional_gerund(tokens: list[Token], j: int) -> bool:
+    return j > 0 and tokens[j].low.endswith("ing") and tokens[j - 1].low in _GERUND_PREPOSITIONS
 
 
 _ATTRIBUTIVE_BEFORE = frozenset(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines", "im", "am", "vom", "zum", "zur", "beim", "ihrem", "ihren", "seinem", "seinen", "diese", "dieser", "diesem", "diesen"])
