@@ -29,6 +29,7 @@ import shutil  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
+from collections import Counter, defaultdict  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,6 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing
 import spacy  # noqa: E402
 from spacy.tokens import Doc, DocBin  # noqa: E402
 
+from eventwire import ner as eventwire_ner  # noqa: E402
 from eventwire.evaluate import ner as ner_eval  # noqa: E402
 
 CONFIG = """
@@ -50,7 +52,7 @@ gpu_allocator = null
 
 [nlp]
 lang = "{lang}"
-pipeline = ["ner"]
+pipeline = {pipeline}
 batch_size = 256
 
 [components]
@@ -77,8 +79,8 @@ nO = null
 [components.ner.model.tok2vec.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
 width = {width}
-attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
-rows = [{rows}, {rows_small}, {rows_small}, {rows_small}]
+attrs = {attrs}
+rows = {rows_list}
 include_static_vectors = false
 
 [components.ner.model.tok2vec.encode]
@@ -116,7 +118,7 @@ max_epochs = 0
 max_steps = {max_steps}
 eval_frequency = {eval_frequency}
 frozen_components = []
-annotating_components = []
+annotating_components = {annotating}
 dev_corpus = "corpora.dev"
 train_corpus = "corpora.train"
 before_to_disk = null
@@ -171,8 +173,17 @@ after_init = null
 [initialize.tokenizer]
 """
 
+#: appended to CONFIG when the model uses eventwire.ner.NamePrior
+NAME_PRIOR_CONFIG = """
+[components.name_prior]
+factory = "eventwire_name_prior"
+
+[initialize.components.name_prior]
+path = "{path}"
+"""
+
 #: files of a spaCy pipeline directory that loading needs; anything else is not shipped
-INFERENCE_FILES = ("config.cfg", "meta.json", "tokenizer", "vocab", "ner")
+INFERENCE_FILES = ("config.cfg", "meta.json", "tokenizer", "vocab", "name_prior", "ner")
 
 
 def training_sets(data: Path, lang: str, wikiann: int) -> tuple[list, list]:
@@ -183,9 +194,7 @@ def training_sets(data: Path, lang: str, wikiann: int) -> tuple[list, list]:
         select = [s for i, s in enumerate(dev) if i % 5 == 0]
         train = [s for i, s in enumerate(dev) if i % 5 != 0] + test_rest
         if wikiann:
-            silver = itertools.chain.from_iterable(
-                ner_eval.read_wikiann(data / "wikiann" / f"de.{split}.txt", "de")
-                for split in ("train", "dev", "test"))
+            silver = wikiann_sentences(data, "de", ("train", "dev", "test"))
             train += [s for _, s in zip(range(wikiann), silver)]
         return train, select
     train = list(ner_eval.read_wikiann(data / "wikiann" / f"{lang}.train.txt", lang))
@@ -193,6 +202,46 @@ def training_sets(data: Path, lang: str, wikiann: int) -> tuple[list, list]:
     select = [s for i, s in enumerate(dev) if i % 10 == 0]
     train += [s for i, s in enumerate(dev) if i % 10 != 0]
     return train, select
+
+
+def wikiann_sentences(data: Path, lang: str, splits: tuple[str, ...]):
+    return itertools.chain.from_iterable(
+        ner_eval.read_wikiann(data / "wikiann" / f"{lang}.{split}.txt", lang) for split in splits)
+
+
+def name_prior_table(sentences, min_share: float = 0.5) -> dict[str, str]:
+    """Surface -> the label it most often carries, for surfaces that are names at least half the time."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for tokens, tags in sentences:
+        for token, tag in zip(tokens, tags):
+            counts[token][tag.partition("-")[2] or "O"] += 1
+    table = {}
+    for token, count in counts.items():
+        named = [(n, label) for label, n in count.items() if label != "O"]
+        if named and "\t" not in token:
+            n, label = max(named)
+            if n / sum(count.values()) >= min_share:
+                table[token] = label
+    return table
+
+
+def write_config(tmp: Path, args: argparse.Namespace) -> Path:
+    """The training config; with --name-prior a NamePrior table from WikiANN feeds the embedding."""
+    attrs, rows = ["NORM", "PREFIX", "SUFFIX", "SHAPE"], [args.rows] + [max(args.rows // 2, 500)] * 3
+    pipeline, extra = ["ner"], ""
+    if args.name_prior:
+        table = name_prior_table(wikiann_sentences(Path(args.data), args.lang, ("train", "dev", "test")))
+        (tmp / "name_prior.tsv").write_text("".join(f"{k}\t{v}\n" for k, v in table.items()))
+        attrs, rows, pipeline = attrs + ["TAG"], rows + [64], ["name_prior", "ner"]
+        extra = NAME_PRIOR_CONFIG.format(path=tmp / "name_prior.tsv")
+        print(f"[{args.lang}] name prior: {len(table)} surfaces")
+    text = CONFIG.format(
+        lang=args.lang, width=args.width, depth=args.depth, hidden=args.hidden, max_steps=args.max_steps,
+        eval_frequency=max(args.max_steps // 10, 100), pipeline=json.dumps(pipeline),
+        attrs=json.dumps(attrs), rows_list=json.dumps(rows),
+        annotating=json.dumps(["name_prior"] if args.name_prior else []))
+    (tmp / "config.cfg").write_text(text + extra)
+    return tmp / "config.cfg"
 
 
 def to_docbin(nlp, sentences: list, path: Path) -> None:
@@ -216,6 +265,8 @@ def write_model(nlp, out: Path, meta: dict) -> None:
         out.mkdir(parents=True)
         for name in INFERENCE_FILES:
             src = Path(tmp) / name
+            if not src.exists():  # name_prior only exists in models built with --name-prior
+                continue
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, out / name)
     # the temporary corpus paths are meaningless after training: do not ship them
     config = spacy.util.load_config(out / "config.cfg", interpolate=False)
@@ -224,19 +275,21 @@ def write_model(nlp, out: Path, meta: dict) -> None:
 
 
 def model_meta(lang: str, args: argparse.Namespace, figures: dict, n_train: int) -> dict:
-    sources = [{"name": "WikiANN / PAN-X (Pan et al. 2017; splits of Rahimi et al. 2019)",
-                "license": "CC BY-SA 3.0 (derived from Wikipedia)"}]
+    """spaCy meta: name, version, the data sets credited with their licences, held-out figures."""
+    sources = []
     if lang == "de":
-        sources.insert(0, {"name": "GermEval 2014 NER (Benikova, Biemann, Reznicek 2014)",
-                           "license": "CC BY 4.0"})
+        sources.append({"name": "GermEval 2014 NER (Benikova, Biemann, Reznicek 2014)", "license": "CC BY 4.0"})
+    if lang != "de" or args.wikiann or args.name_prior:
+        sources.append({"name": "WikiANN / PAN-X (Pan et al. 2017; splits of Rahimi et al. 2019)",
+                        "license": "CC BY-SA 3.0 (derived from Wikipedia)"})
     return {
         "name": f"eventwire_ner_{lang}",
         "version": "1.0.0",
         "description": "eventwire named-entity model (PER, ORG, LOC), trained by scripts/train_ner.py",
-        "sources": sources if lang == "de" and args.wikiann or lang != "de" else sources[:1],
+        "sources": sources,
         "eventwire": {"train_sentences": n_train, "held_out_every": ner_eval.HELD_OUT_EVERY,
                       "config": {k: getattr(args, k) for k in ("width", "depth", "rows", "hidden",
-                                                                 "max_steps", "wikiann")},
+                                                                 "max_steps", "wikiann", "name_prior")},
                       "held_out": figures},
     }
 
@@ -253,12 +306,9 @@ def train(args: argparse.Namespace) -> dict:
         blank = spacy.blank(args.lang)
         to_docbin(blank, train_set, tmp / "train.spacy")
         to_docbin(blank, select, tmp / "dev.spacy")
-        (tmp / "config.cfg").write_text(CONFIG.format(
-            lang=args.lang, width=args.width, depth=args.depth, rows=args.rows,
-            rows_small=max(args.rows // 2, 500), hidden=args.hidden, max_steps=args.max_steps,
-            eval_frequency=max(args.max_steps // 10, 100)))
+        config = write_config(tmp, args)
         began = time.perf_counter()
-        spacy_train(tmp / "config.cfg", tmp / "out",
+        spacy_train(config, tmp / "out",
                     overrides={"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy")})
         minutes = (time.perf_counter() - began) / 60
         nlp = spacy.load(tmp / "out" / "model-best")
@@ -285,12 +335,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--max-steps", type=int, default=3000)
     parser.add_argument("--wikiann", type=int, default=0,
                         help="de only: WikiANN de train sentences added to GermEval")
+    parser.add_argument("--name-prior", action="store_true",
+                        help="add the NamePrior feature built from WikiANN (names it has seen, no spans)")
     parser.add_argument("--dry-run", action="store_true", help="evaluate only, write no model")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    eventwire_ner.register_components()
     spacy.util.fix_random_seed(0)
     figures = train(args)
     print(json.dumps({"lang": args.lang, **figures}, indent=1))

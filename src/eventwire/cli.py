@@ -100,7 +100,8 @@ class _progress:
 
     def update(self, result) -> None:
         self.done += 1
-        self.bar.update(self.task, description=f"shards: {self.done}, articles: {len(result.articles)} in last")
+        last = len(result.articles)
+        self.bar.update(self.task, description=f"shards: {self.done}, articles in the last: {last}")
 
     def __exit__(self, *exc):
         if self.bar:

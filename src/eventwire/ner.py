@@ -1,7 +1,8 @@
 """Named entities (PER, ORG, LOC) in German and English text, from the models shipped in the package.
 
 Reads the spaCy pipelines in ``eventwire/models/ner-<lang>/`` (written by ``scripts/train_ner.py``:
-a blank tokenizer plus one ``ner`` component with its own small CNN tok2vec; no vectors). Returns
+a blank tokenizer, optionally the ``name_prior`` component defined here, and one ``ner`` component with
+its own small CNN tok2vec; no vectors). Returns
 :class:`~eventwire.model.Mention` objects with ``source="ner"`` and character offsets into the text
 given. Drops nothing: an empty text has no entities.
 
@@ -28,7 +29,8 @@ MODEL_DIR = Path(__file__).resolve().parent / "models"
 LANGUAGES = ("de", "en")
 LABELS = frozenset({"PER", "ORG", "LOC"})
 #: the only components run at inference; anything else a retrained config might add stays unloaded
-INFERENCE_PIPES = ("tok2vec", "ner")
+INFERENCE_PIPES = ("name_prior", "tok2vec", "ner")
+NAME_PRIOR_FACTORY = "eventwire_name_prior"
 #: articles are far below this; spaCy's default (1e6) guards parsers' memory, not a NER-only pipeline
 MAX_CHARS = 10_000_000
 
@@ -38,9 +40,68 @@ def _language(lang: str | None) -> str:
     return (lang or "").strip().lower().replace("_", "-").split("-")[0]
 
 
+class NamePrior:
+    """Marks each token with the entity label its surface most often carries in a list of names.
+
+    The label goes into ``token.tag_`` (prefixed "NP_"), which the NER's hash embedding reads as one more
+    feature: a pipeline with no tagger has no other use for the field. The table (surface -> label) is
+    built by scripts/train_ner.py from silver data whose span conventions differ from the gold data's,
+    so the model learns names from it without learning its span boundaries.
+    """
+
+    def __init__(self, vocab, name: str = "name_prior"):
+        self.vocab = vocab
+        self.name = name
+        self.table: dict[str, str] = {}
+        self._ids: dict[int, int] = {}
+
+    def _index(self) -> None:
+        # orth id -> tag id: one dict lookup per token at run time instead of building token strings
+        strings = self.vocab.strings
+        self._ids = {strings.add(s): strings.add(f"NP_{label}") for s, label in self.table.items()}
+
+    def __call__(self, doc):
+        import numpy
+        from spacy.attrs import ORTH, TAG
+
+        ids = self._ids
+        tags = [ids.get(orth, 0) for orth in doc.to_array(ORTH).tolist()]
+        doc.from_array([TAG], numpy.asarray(tags, dtype="uint64").reshape(-1, 1))
+        return doc
+
+    def initialize(self, get_examples=None, *, nlp=None, path: str | None = None) -> None:
+        if path:
+            self._read(Path(path))
+
+    def _read(self, path: Path) -> None:
+        rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line)
+        self.table = {surface: label for surface, label in rows}
+        self._index()
+
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        lines = (f"{surface}\t{label}\n" for surface, label in sorted(self.table.items()))
+        (path / "table.tsv").write_text("".join(lines), encoding="utf-8")
+
+    def from_disk(self, path, exclude=()) -> "NamePrior":
+        self._read(Path(path) / "table.tsv")
+        return self
+
+
+def register_components() -> None:
+    """Make the ``eventwire_name_prior`` factory known to spaCy (idempotent)."""
+    from spacy.language import Language
+
+    if not Language.has_factory(NAME_PRIOR_FACTORY):
+        Language.factory(NAME_PRIOR_FACTORY, func=lambda nlp, name: NamePrior(nlp.vocab, name))
+
+
 @lru_cache(maxsize=None)
 def _load(lang: str):
     import spacy  # imported here: importing eventwire must stay cheap for commands that need no NER
+
+    register_components()
 
     path = MODEL_DIR / f"ner-{lang}"
     if not (path / "config.cfg").is_file():

@@ -26,7 +26,8 @@ def render_article(article: dict[str, Any], notes: dict[str, list[dict[str, Any]
     legend = Text("legend: ") + Text("actor ", STYLES["actors"]) + Text("place ", STYLES["places"]) \
         + Text("date ", STYLES["dates"]) + Text("mention", STYLES["mentions"])
     parts: list[Any] = [head, legend, Text(""), text, Text("")]
-    parts.append(_table("actors", notes.get("actors", []), ("text", "name", "code", "sector", "role", "evidence")))
+    actor_fields = ("text", "name", "code", "sector", "role", "evidence")
+    parts.append(_table("actors", notes.get("actors", []), actor_fields))
     parts.append(_table("places", notes.get("places", []), ("text", "name", "country", "lat", "lon")))
     parts.append(_table("dates", notes.get("dates", []), ("text", "value", "precision", "method")))
     events = [dict(e, actor=",".join(a.get("code") or "?" for a in e["actor"]),

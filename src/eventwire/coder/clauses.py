@@ -283,6 +283,9 @@ def _nominal(tokens, hit, spans, language, recipient_preps, c0, c1) -> Roles | N
         used = {id(s) for s in recipient}
         bare = [s for s in spans if c0 <= s.first and s.last < i and _no_prep(s, language)
                 and id(s) not in used]
+        if not bare and language == "en":  # "X, a member of ..., started a hunger strike"
+            outer = _outer_subject(tokens, spans, c0, language)
+            return Roles(outer, [], 0.4) if outer else None
         if not bare:
             return None
         actor, conf = groups(bare, tokens)[0], 0.45

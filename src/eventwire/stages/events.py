@@ -126,8 +126,17 @@ def _content_nouns_removed(tokens: list[Token], hits: list[Hit], language: str =
 _GERUND_PREPOSITIONS = frozenset(["of", "on", "for", "about", "from", "against", "by", "without", "over"])
 
 
+_NOT_OBJECT = frozenset(["between", "in", "with", "on", "at", "across", "near", "around", "during", "and", "or",
+                         "along", "inside", "outside", "since"])
+
+
 def _prepositional_gerund(tokens: list[Token], j: int) -> bool:
-    return j > 0 and tokens[j].low.endswith("ing") and tokens[j - 1].low in _GERUND_PREPOSITIONS
+    """A gerund with an object after a preposition ("of violating human rights"); "days of fighting
+    between ..." names the happening itself."""
+    if j == 0 or j + 1 >= len(tokens) or not tokens[j].low.endswith("ing"):
+        return False
+    nxt = tokens[j + 1]
+    return tokens[j - 1].low in _GERUND_PREPOSITIONS and nxt.text[:1].isalnum() and nxt.low not in _NOT_OBJECT
 
 
 _ATTRIBUTIVE_BEFORE = frozenset(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines", "im", "am", "vom", "zum", "zur", "beim", "ihrem", "ihren", "seinem", "seinen", "diese", "dieser", "diesem", "diesen"])

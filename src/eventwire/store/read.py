@@ -16,7 +16,7 @@ _ARTICLE_COLS = ", ".join(ARTICLE_FIELDS)
 
 def _dicts(cursor) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def articles(store, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
@@ -64,7 +64,10 @@ def runs(store) -> list[dict[str, Any]]:
 
 def stats(store) -> dict[str, Any]:
     con = store.con
-    one = lambda sql: con.execute(sql).fetchone()[0]
+
+    def one(sql: str) -> int:
+        return con.execute(sql).fetchone()[0]
+
     return {
         "articles": one("SELECT count(*) FROM articles"),
         "near_duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
