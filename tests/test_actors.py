@@ -158,3 +158,32 @@ def test_english_nationality_adjective_before_a_plural_noun_is_a_group(books):
     assert (actor(article, "Israeli").code, actor(article, "Israeli").sector) == ("ISR", "MIL")
     assert (actor(article, "Palestinian").code, actor(article, "Palestinian").sector) == ("PSE", "CVL")
     assert resolve_span(annotate("Israeli policy changed.", books, language="en"), 0, 7) is None
+
+
+@pytest.mark.parametrize("text,surface,code,sector", [
+    ("Officials praised Chile's efforts to cut emissions.", "Chile", "CHL", "GOV"),
+    ("Kenya's minister summoned Uganda's ambassador.", "Uganda's ambassador", "UGA", "GOV"),
+    ("Peru's interim government imposed a curfew.", "Peru's interim government", "PER", "GOV"),
+    ("Police in Ghana arrested the editor.", "Police in Ghana", "GHA", "COP"),
+    ("A Danish businessman is suing the ministry.", "Danish businessman", "DNK", "BUS"),
+    ("Amnesty International criticised the new law.", "Amnesty International", "NGO", "NGO"),
+    ("A human rights group said the police beat detainees.", "human rights group", "NGO", "NGO"),
+])
+def test_english_possessives_sentence_initial_roles_and_ngos(books, text, surface, code, sector):
+    found = actor(annotate(text, books, language="en"), surface)
+    assert (found.code, found.sector) == (code, sector)
+
+
+def test_english_party_alias_inside_an_unknown_name_is_no_party(books):
+    art = annotate("The Kenyan Union of Journalists called off its strike.", books, language="en")
+    assert all(a.code != "DEU" for a in art.actors)  # "Union" is no German CDU here
+    assert actor(art, "Kenyan").code == "KEN"
+    art = annotate("The Liberty Union (Greens) opened an office.", books, language="en")
+    assert all(a.code != "DEU" for a in art.actors)
+
+
+def test_english_role_used_as_a_modifier_is_no_actor(books):
+    art = annotate("Chile is providing military intelligence to Peru.", books, language="en")
+    assert all(a.text != "military" for a in art.actors)
+    art = annotate("Chile said the military has withdrawn.", books, language="en")
+    assert actor(art, "military").code == "CHL"

@@ -191,3 +191,65 @@ def test_predicative_judgement_after_a_speech_verb_is_an_accusation():
 def test_background_and_news_of_the_same_type_stay_two_events():
     text = "Die Taliban hatten 2012 Kabul angegriffen. Am Montag griffen die Taliban erneut an."
     assert [e[0] for e in coded(text)] == ["ASSAULT", "ASSAULT"]
+
+
+#: English fixtures: a few more actors of the stand-in
+ACTORS.update({"Chile": ("CHL", "GOV"), "Peru": ("PER", "GOV"), "Bolivia": ("BOL", "GOV"),
+               "the rebels": ("PER", "REB"), "Lima": ("PER", "GOV"), "villagers": ("PER", "CVL")})
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chile is suing Bolivia over the river.", ("ACCUSE", ("CHL",), ("BOL",), None)),
+    ("Peru shelled rebel positions on Monday.", ("ASSAULT", ("PER",), (), None)),
+    ("Chile summoned the ambassador of Bolivia.", ("ACCUSE", ("CHL",), ("BOL",), None)),
+    ("Chile lodged a formal protest with Bolivia.", ("ACCUSE", ("CHL",), ("BOL",), None)),
+    ("Bolivia pulled out of the talks with Chile.", ("REJECT", ("BOL",), ("CHL",), None)),
+    ("Peru imposed sanctions on Bolivia.", ("SANCTION", ("PER",), ("BOL",), None)),
+])
+def test_english_vocabulary(text, expected):
+    assert expected in coded(text, "en")
+
+
+def test_english_conditional_announcement_is_a_threat():
+    assert ("THREATEN", ("PER",), ("BOL",), None) in coded(
+        "Peru said it will close the border with Bolivia unless the smuggling stops.", "en")
+    assert coded("Peru said it will withdraw its troops from Bolivia.", "en")[0][0] == "CONCEDE"
+
+
+def test_english_recipient_is_the_object_before_an_adjunct_and_never_the_actor_itself():
+    found = coded("Peru lifted the curfew in Lima where villagers had been killed.", "en")
+    assert ("CONCEDE", ("PER",), (), None) in found
+    found = coded("Chile praised Bolivia after a visit by Peru.", "en")
+    assert found[0] == ("SUPPORT", ("CHL",), ("BOL",), None)
+
+
+def test_english_negation_stands_before_the_trigger():
+    assert coded("Chile did not attack Bolivia.", "en")[0][3] == "negation"
+    assert coded("Peru attacked the rebels with no warning.", "en")[0][3] is None
+
+
+def test_english_capitalised_month_and_multiword_trigger():
+    assert coded("Chile and Bolivia met in March.", "en") == [("CONSULT", ("CHL", "BOL"), (), None)]
+    found = coded("Peru said a car bomb exploded in Lima.", "en")
+    assert len([e for e in found if e[0] == "ASSAULT"]) <= 1  # "car bomb" is one trigger, not two
+
+
+def test_english_purpose_infinitive_and_gerund_object_are_content():
+    found = coded("Chile accused Bolivia of attacking the border post.", "en")
+    assert [e[0] for e in found] == ["ACCUSE"]
+    found = coded("Chile met Bolivia to discuss the dispute.", "en")
+    assert [e[0] for e in found] == ["CONSULT"]
+
+
+def test_english_trigger_vocabulary_covers_inflections():
+    index = trigger_index("en")
+    for form, event in [("sued", "ACCUSE"), ("shelled", "ASSAULT"), ("summons", "ACCUSE"),
+                        ("condemns", "ACCUSE"), ("mediating", "CONSULT"), ("evacuated", "RETREAT"),
+                        ("extradites", "COOPERATE"), ("apologises", "SUPPORT")]:
+        events = {r.event for r in index.candidates(form)}
+        assert event in events, form
+
+
+def test_english_intent_to_coerce_is_a_threat():
+    found = coded("Peru is prepared to impose martial law in Lima.", "en")
+    assert found and found[0][:2] == ("THREATEN", ("PER",))

@@ -163,6 +163,8 @@ def _is_passive(tokens: list[Token], hit: Hit, c0: int, language: str) -> bool:
     if language == "de":
         participle = low.startswith("ge") or low.endswith(("t", "en")) and not low.startswith("zu")
         return participle and any(t.low in PASSIVE_DE for t in window)
+    if hit.row.pos == "A":
+        return False  # "is prepared to", "is committed to": an adjective after "be", no passive
     near = tokens[max(c0, hit.index - 3): hit.index]
     return low.endswith(("ed", "en", "wn", "ld", "ot")) and any(t.low in BE_EN for t in near)
 

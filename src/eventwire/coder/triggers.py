@@ -80,8 +80,17 @@ def _word_match(pattern: str, low: str) -> bool:
     return low == pattern
 
 
-def _context_words(words: tuple[str, ...], tokens: list[Token]) -> bool:
-    return any(_word_match(w, t.low) for w in words for t in tokens)
+def _context_words(words: tuple[str, ...], tokens: list[Token], lows: frozenset | None = None) -> bool:
+    """Whether one of ``words`` occurs among ``tokens``; exact words are a set lookup in ``lows``."""
+    if lows is None:
+        lows = frozenset(t.low for t in tokens)
+    for w in words:
+        if "*" not in w:
+            if w in lows:
+                return True
+        elif any(_word_match(w, low) for low in lows):
+            return True
+    return False
 
 
 class TriggerIndex:
@@ -158,6 +167,7 @@ class TriggerIndex:
     def find(self, tokens: list[Token], sentence_tokens: list[Token] | None = None) -> list[Hit]:
         """Triggers among ``tokens`` (one sentence); context words are checked in the same tokens."""
         hits = []
+        lows = frozenset(t.low for t in tokens)
         covered = -1  # last token of an English multi-word trigger: "car bomb" is one hit, not two
         for i, tok in enumerate(tokens):
             if len(tok.low) < 2 or not tok.low[0].isalpha() or self._name_part(tokens, i) or i <= covered:
@@ -167,7 +177,7 @@ class TriggerIndex:
                 continue
             best: Hit | None = None
             for row in rows:
-                found = _row_matches(row, tokens, i)
+                found = _row_matches(row, tokens, i, lows)
                 if found is None:
                     continue
                 if best is None or row.rank > best.row.rank:
@@ -180,7 +190,8 @@ class TriggerIndex:
         return hits
 
 
-def _row_matches(row: Row, tokens: list[Token], i: int) -> tuple[int, int | None] | None:
+def _row_matches(row: Row, tokens: list[Token], i: int,
+                 lows: frozenset | None = None) -> tuple[int, int | None] | None:
     """(last token of the form, particle position) when ``row`` matches at token ``i``."""
     last, particle = i, None
     for k, pattern in enumerate(row.form[1:], start=1):
@@ -191,9 +202,9 @@ def _row_matches(row: Row, tokens: list[Token], i: int) -> tuple[int, int | None
         particle = _particle(row.particle, tokens, last)
         if particle is None:
             return None
-    if row.need and not _context_words(row.need, tokens):
+    if row.need and not _context_words(row.need, tokens, lows):
         return None
-    if row.forbid and _context_words(row.forbid, tokens):
+    if row.forbid and _context_words(row.forbid, tokens, lows):
         return None
     return last, particle
 

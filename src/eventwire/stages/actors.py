@@ -104,6 +104,8 @@ def resolve_actors(article: Article, books: Codebooks) -> list[ActorRef]:
             res = recall_person([it for it in chain if it.kind == "P"][-1], taught, focus)
         if res is None and (article.language or "").startswith("en"):
             res = adjective_group(chain, text)
+        if res is not None and (article.language or "").startswith("en") and modifier_role(chain, text):
+            continue
         if res is None:
             continue
         if res.evidence == "state" and after_preposition(chain, text):
@@ -157,7 +159,7 @@ _NEXT_WORD = re.compile(r"(?:-led)?\s([a-z]+)\b")
 ORG_HEADS = {"Union": "CVL", "Association": "CVL", "Federation": "CVL", "Confederation": "CVL",
              "Society": "CVL", "Congress": None, "Party": None, "Movement": None, "Front": None,
              "League": None, "Alliance": None, "Council": None, "Committee": None, "Chamber": "BUS"}
-_ORG_NAME = re.compile(r" ((?:[A-Z][\w'’-]* ){0,3}?)(%s)\b" % "|".join(ORG_HEADS))
+_ORG_NAME = re.compile(r" ((?:[A-Z][\w'’-]* ){0,3}?)(" + "|".join(ORG_HEADS) + r")\b")
 
 
 def adjective_group(chain: list[Item], text: str) -> Resolution | None:
@@ -176,6 +178,20 @@ def adjective_group(chain: list[Item], text: str) -> Resolution | None:
         return None  # a plural group, not "Israeli policy"
     sector = "MIL" if nxt.group(1) in MILITARY_NOUNS or text.startswith("-led", m.end) else "CVL"
     return Resolution(entry.code, sector, None, f"{entry.name} {nxt.group(1)}", "adjective+noun")
+
+
+#: English role nouns that also modify a noun ("military intelligence", "opposition newspaper")
+MODIFIER_ROLES = frozenset(["military", "opposition", "government", "police", "security", "army", "media"])
+_VERBISH = frozenset("said says has have had is was were are will would could can may might must did does"
+                     .split())
+
+
+def modifier_role(chain: list[Item], text: str) -> bool:
+    """English: a lone role noun used as a modifier of the next noun names no actor."""
+    if len(chain) != 1 or chain[0].kind != "R" or chain[0].mention.text.lower() not in MODIFIER_ROLES:
+        return False
+    nxt = _NEXT_WORD.match(text, chain[0].mention.end)
+    return nxt is not None and nxt.group(1) not in _VERBISH and not nxt.group(1).endswith("ed")
 
 
 def chain_kinds(chain: list[Item]) -> set[str]:

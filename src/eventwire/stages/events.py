@@ -13,6 +13,7 @@ and, where both name one, a shared recipient.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib
 import re
@@ -75,6 +76,8 @@ def code_events(article: Article) -> list[Event]:
         spans = locate(tokens, refs) + _compound_spans(article, tokens, hits, refs)
         if not spans:
             continue
+        if language == "en":
+            _threats_from_intent(tokens, hits)
         for hit in _content_nouns_removed(tokens, hits, language):
             event = _code_hit(article, language, tokens, hit, spans, (s0, s1), ref_year)
             if event is not None:
@@ -123,11 +126,26 @@ def _content_nouns_removed(tokens: list[Token], hits: list[Hit], language: str =
     return out
 
 
+#: types whose announced intent is a threat (PLOVER THREATEN), not an AGREE
+_THREATENING = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+
+
+def _threats_from_intent(tokens: list[Token], hits: list[Hit]) -> None:
+    """English: an expressed intent ("is prepared to", "vowed to", "offered to") whose infinitive is an
+    attack, arrest or sanction ("prepared to impose martial law") is a THREATEN, not an AGREE."""
+    for h in hits:
+        if h.row.event != "AGREE":
+            continue
+        nxt = next((o for o in hits if h.last < o.index <= h.last + 4), None)
+        if nxt is not None and nxt.row.event in _THREATENING and _infinitive(tokens, nxt.index):
+            h.row = dataclasses.replace(h.row, event="THREATEN", cameo="130", mode=None)
+
+
 _GERUND_PREPOSITIONS = frozenset(["of", "on", "for", "about", "from", "against", "by", "without", "over"])
 
 
-_NOT_OBJECT = frozenset(["between", "in", "with", "on", "at", "across", "near", "around", "during", "and", "or",
-                         "along", "inside", "outside", "since"])
+_NOT_OBJECT = frozenset(["between", "in", "with", "on", "at", "across", "near", "around", "during", "and",
+                         "or", "along", "inside", "outside", "since"])
 
 
 def _prepositional_gerund(tokens: list[Token], j: int) -> bool:
