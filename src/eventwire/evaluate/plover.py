@@ -17,8 +17,17 @@ from .events import SCORED_AUX, events_match
 
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 CAMEO_CODES = {"JAP": "JPN"}
-#: eventwire's organisation codes that are not states; compared as the class IGO
-IGO_CODES = frozenset(["UN", "NATO", "EU", "OSCE", "AU", "ASEAN", "OPEC", "IAEA", "WHO", "IMF", "WB", "ICC", "ARAB_LEAGUE", "G7", "G8", "G20", "CoE", "OIC", "APEC", "ECOWAS", "GCC", "IGO"])
+
+
+def _organisation_codes() -> frozenset[str]:
+    """Every organisation code eventwire emits (igos.tsv, NGO): the issue compares them as class IGO."""
+    from importlib import resources
+
+    rows = (resources.files("eventwire.codebooks") / "igos.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t", 1)[0] for line in rows[1:] if line.strip()) | {"IGO", "NGO"}
+
+
+IGO_CODES = _organisation_codes()
 ARMED_GROUPS = frozenset({"ISIL", "ALQAEDA", "IMG"})
 
 
