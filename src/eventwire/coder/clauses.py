@@ -17,13 +17,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import ActorRef
+from .implicit import state_act
+from .segments import apposed_subject, reported_clause
 from .triggers import CLAUSE_MARKS, Hit, Token
 
 AUX_DE = frozenset(["hat", "habe", "haben", "hatte", "hatten", "hätte", "hätten", "ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären", "wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "kann", "können", "konnte", "konnten", "könnte", "könnten", "will", "wollen", "wollte", "wollten", "soll", "sollen", "sollte", "sollten", "muss", "müssen", "musste", "mussten", "darf", "dürfen"])
 SUBORDINATORS_DE = frozenset(["dass", "daß", "weil", "nachdem", "da", "wenn", "ob", "obwohl", "als", "falls", "damit", "bevor", "während", "seit", "sofern", "zumal", "indem", "wo"])
 RELATIVE_DE = frozenset(["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches"])
 PASSIVE_DE = frozenset(["wurde", "wurden", "worden", "werden", "wird"])
-AGENT = {"de": frozenset({"von", "durch", "vom"}), "en": frozenset({"by"})}
+#: "auf Anweisung/Befehl des Innenministers": the one who ordered is the agent of a German passive
+AGENT = {"de": frozenset({"von", "durch", "vom", "anweisung", "befehl", "geheiß", "anordnung", "auftrag"}),
+         "en": frozenset({"by"})}
 BE_EN = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 AUX_EN = frozenset(["has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "did", "does", "do"])
 #: prepositions that make the following actor a place or a source, not a participant
@@ -50,6 +54,7 @@ class Roles:
     recipient: list[ActorRef] = field(default_factory=list)
     confidence: float = 0.6
     host: list[ActorRef] = field(default_factory=list)  # places of a visit, for the mode
+    implicit: bool = False  # an agentless passive of a state act: the actor is the state's authority
 
 
 def locate(tokens: list[Token], refs: list[ActorRef]) -> list[Span]:
@@ -121,26 +126,49 @@ def assign_roles(tokens: list[Token], hit: Hit, spans: list[Span], language: str
     usable = [s for s in spans if s.prep not in SOURCE[language]
               and not _followed_by_source(s, tokens, language)]
     c0, c1 = clause_bounds(tokens, hit.index)
+    own_c0 = c0
     if hit.particle is not None:
         c1 = max(c1, hit.particle)
+    subject = apposed_subject(tokens, c0) if language == "de" else None
+    if subject is not None:  # "X, Nils M., hatte ... aufgerufen": appositions name the subject again
+        usable = [s for s in usable if not subject[1] < s.first < c0]
+        c0 = subject[0]
     if hit.noun:
         roles = _nominal(tokens, hit, usable, language, recipient_preps, c0, c1)
     elif _is_passive(tokens, hit, c0, language):
         roles = _passive(tokens, hit, usable, language, c0, c1)
     else:
         roles = _verbal(tokens, hit, usable, language, recipient_preps, c0, c1)
+    if roles is not None and roles.implicit:
+        return roles
     if roles is None or not roles.actor:
         return None
     if reciprocal:
         _merge_participants(roles, tokens, hit, usable, language, c0, c1)
     elif not roles.recipient:
         roles.recipient = _content_recipient(tokens, usable, language, recipient_preps, c1)
+    if not roles.recipient and language == "de" and hit.row.event in ADDRESSED_DE and not hit.noun:
+        roles.recipient = _reported_subject(tokens, hit, usable, own_c0)
     own = {id(r) for r in roles.actor}
     roles.recipient = [r for r in roles.recipient if id(r) not in own]
     if language == "en":  # "Iraq said it would allow ... Iraq": the actor is no recipient of its own act
         selves = {(r.code, r.sector) for r in roles.actor}
         roles.recipient = [r for r in roles.recipient if (r.code, r.sector) not in selves]
     return roles
+
+
+#: speech acts whose reported clause before them names the one they address ("X müsse ..., forderte Y")
+ADDRESSED_DE = frozenset({"REQUEST", "ACCUSE"})
+
+
+def _reported_subject(tokens, hit, spans, c0) -> list[ActorRef]:
+    """The subject of the reported clause that a sentence-final speech verb follows."""
+    found = reported_clause(tokens, c0, hit.index)
+    if found is None:
+        return []
+    inside = groups([s for s in spans if found[0] <= s.first and s.last <= found[1] and _no_prep(s, "de")],
+                    tokens)
+    return _refs(inside[0]) if inside else []
 
 
 def _content_recipient(tokens, spans, language, recipient_preps, c1) -> list[ActorRef]:
@@ -162,17 +190,28 @@ def _is_passive(tokens: list[Token], hit: Hit, c0: int, language: str) -> bool:
     window = tokens[max(c0, hit.index - 8): hit.index] + tokens[hit.index + 1: hit.index + 3]
     if language == "de":
         participle = low.startswith("ge") or low.endswith(("t", "en")) and not low.startswith("zu")
-        return participle and any(t.low in PASSIVE_DE for t in window)
+        # "worden" closes the bracket ("angegriffen und verbrannt worden"); a far "wurden" opened it
+        later = any(t.low == "worden" for t in tokens[hit.index + 1: _clause_end(tokens, hit.index) + 1])
+        far = state_act(hit.row) and low[:1].islower() and any(
+            t.low in ("wurde", "wurden") for t in tokens[c0: hit.index])
+        return participle and (later or far or any(t.low in PASSIVE_DE for t in window))
     if hit.row.pos == "A":
         return False  # "is prepared to", "is committed to": an adjective after "be", no passive
     near = tokens[max(c0, hit.index - 3): hit.index]
     return low.endswith(("ed", "en", "wn", "ld", "ot")) and any(t.low in BE_EN for t in near)
 
 
+def _clause_end(tokens: list[Token], index: int) -> int:
+    return clause_bounds(tokens, index)[1]
+
+
 def _passive(tokens, hit, spans, language, c0, c1) -> Roles | None:
     clause = [s for s in spans if c0 <= s.first and s.last <= c1]
     agents = [s for s in spans if s.prep in AGENT[language] and s.first > c0 - 1]
     if not agents:
+        if language == "de" and state_act(hit.row):  # the stage adds the implicit authority
+            pgroups = groups([s for s in clause if _no_prep(s, language)], tokens)
+            return Roles([], _refs(pgroups[0]) if pgroups else [], 0.4, implicit=True)
         return None
     first_agent = groups(agents, tokens)[0]
     patients = [s for s in clause if _no_prep(s, language) and s not in first_agent]
@@ -204,6 +243,13 @@ def _verbal(tokens, hit, spans, language, recipient_preps, c0, c1) -> Roles | No
         if len(lead) >= 2:
             return Roles(_refs(lead[0]), _refs(lead[-1]), 0.55)
     if _verb_final(tokens, hit, c0, language):
+        if c0 > 0 and tokens[c0].low in ("der", "welcher") and tokens[c0 - 1].text == ",":
+            # "Lopatka, der Kern mehrfach kritisiert hatte": masculine "der" is the subject itself
+            antecedent = [sp for sp in spans if sp.last < c0 and tokens[sp.last + 1].text == ","
+                          and sp.last >= c0 - 2]
+            objects = left + right + prep_groups
+            if antecedent:
+                return Roles(_refs(groups(antecedent, tokens)[-1]), _refs(objects[0]) if objects else [], 0.6)
         if left:
             rest = left[1:] + right
             recipient = rest[0] if rest else (prep_groups[0] if prep_groups else None)
@@ -272,6 +318,9 @@ def _nominal(tokens, hit, spans, language, recipient_preps, c0, c1) -> Roles | N
                 and s.prep not in recipient_preps]
     recip = [s for s in spans if s.prep in recipient_preps and i < s.first <= c1]
     agent_gen = [s for s in genitive if s.prep in AGENT[language]]
+    if patient_gen and not agent_gen and language == "de":  # "die Festnahme des X durch die Polizei"
+        agent_gen = [s for s in spans if s.prep == "durch" and i < s.first <= min(c1, i + 8)]
+        genitive = [s for s in genitive if s not in agent_gen] + agent_gen
     actor, recipient, conf = None, recip, 0.6
     if inside:
         actor = inside
@@ -279,8 +328,9 @@ def _nominal(tokens, hit, spans, language, recipient_preps, c0, c1) -> Roles | N
         actor = adjacent[-1:]
     elif genitive and (not patient_gen or agent_gen):
         actor = agent_gen[:1] if patient_gen else genitive[:1]
-    if patient_gen and genitive and not agent_gen:
-        recipient = genitive[:1]
+    patients = [s for s in genitive if s not in agent_gen and s.prep not in AGENT[language] - {"von"}]
+    if patient_gen and patients:
+        recipient = patients[:1]
     if actor is None:
         used = {id(s) for s in recipient}
         bare = [s for s in spans if c0 <= s.first and s.last < i and _no_prep(s, language)
@@ -288,12 +338,26 @@ def _nominal(tokens, hit, spans, language, recipient_preps, c0, c1) -> Roles | N
         if not bare and language == "en":  # "X, a member of ..., started a hunger strike"
             outer = _outer_subject(tokens, spans, c0, language)
             return Roles(outer, [], 0.4) if outer else None
+        if not bare and language == "de" and hit.row.event == "CONSULT":
+            return _meeting_without_subject(tokens, hit, spans, c0, c1)
         if not bare:
             return None
         actor, conf = groups(bare, tokens)[0], 0.45
     actor_group = next((g for g in groups(spans, tokens) if actor[0] in g), actor)
     rec_groups = groups([s for s in recipient if s not in actor_group], tokens)
     return Roles(_refs(actor_group), _refs(rec_groups[0]) if rec_groups else [], conf)
+
+
+def _meeting_without_subject(tokens, hit, spans, c0, c1) -> Roles | None:
+    """A German meeting noun with nobody before it: "Zu Besuch in Sarajevo stellte Kurz klar" (the
+    visitor is the subject after the finite verb), "habe es mit Kern ein Gespräch gegeben" (the
+    partner named is a participant, the other side unnamed)."""
+    i = hit.index
+    after = [s for s in spans if i < s.first and s.last <= c1 and _no_prep(s, "de")]
+    if hit.row.mode == "visit" and after:
+        return Roles(_refs(groups(after, tokens)[0]), [], 0.45)
+    partners = [s for s in spans if c0 <= s.first and s.last <= c1 and s.prep in ("mit", "zwischen")]
+    return Roles(_refs(groups(partners, tokens)[0]), [], 0.4) if partners else None
 
 
 def _merge_participants(roles: Roles, tokens, hit, spans, language, c0, c1) -> None:

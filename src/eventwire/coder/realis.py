@@ -26,7 +26,7 @@ DENIAL = {"de": frozenset(["dementierte", "dementierten", "dementiert", "bestrit
 HYPOTHETICAL = {"de": frozenset(["würde", "würden", "könnte", "könnten", "falls", "sofern", "möglicherweise", "eventuell"]),
                 "en": frozenset(["would", "could", "might", "if", "unless", "may"])}
 FUTURE = {
-    "de": frozenset(["wird", "werden", "will", "wollen", "wollte", "wollten", "soll", "sollen", "plant", "planen", "plante", "planten", "beabsichtigt", "beabsichtigen", "möchte", "morgen", "demnächst", "künftig", "kommende", "kommenden", "nächste", "nächsten", "bevorstehende", "bevorstehenden", "geplante", "geplanten", "angekündigte", "angekündigten"]),
+    "de": frozenset(["wird", "werden", "will", "wollen", "wollte", "wollten", "soll", "sollen", "plant", "planen", "plante", "planten", "beabsichtigt", "beabsichtigen", "möchte", "morgen", "demnächst", "künftig", "kommende", "kommenden", "kommendes", "nächste", "nächsten", "nächstes", "voraussichtlich", "bevorstehende", "bevorstehenden", "geplante", "geplanten", "angekündigte", "angekündigten"]),
     "en": frozenset(["will", "shall", "'ll", "tomorrow", "upcoming", "planned", "plans", "plan", "intends", "next"]),
 }
 PAST_PERFECT = {"de": frozenset(["hatte", "hatten", "war", "waren"]), "en": frozenset({"had"})}
@@ -96,6 +96,8 @@ def _negated(tokens, hit, words, language, event) -> bool:
         return True
     if event == "REJECT":
         return False
+    if language == "de" and hit.noun:
+        return _noun_negated_de(tokens, hit, words)
     if language == "en":  # English negates right before the verb or noun: "did not attack", "no deal"
         words = [t.low for t in tokens[hit.index - min(4, _before_in_clause(tokens, hit.index)): hit.index]]
     for k, w in enumerate(words):
@@ -103,6 +105,24 @@ def _negated(tokens, hit, words, language, event) -> bool:
         if neg and not (k + 1 < len(words) and words[k + 1] in NOT_NEGATING[language]):
             return True
     return False
+
+
+#: prepositions whose noun is presupposed: "nach dem Rücktritt", "seit dem Angriff" happened whatever
+#: the clause's verb denies ("kam nach dem Abtritt nicht mehr in die Gänge")
+PRESUPPOSING_DE = frozenset(["nach", "seit", "wegen", "trotz", "infolge", "während", "bei", "beim", "vor",
+                             "nachdem", "aufgrund"])
+
+
+def _noun_negated_de(tokens, hit, words) -> bool:
+    """A German noun is negated by "kein"/"ohne" before it ("ohne die Zustimmung", "keine Angriffe"),
+    or by "nicht" in its clause unless a preposition makes it a presupposed circumstance."""
+    near = [t.low for t in tokens[max(0, hit.index - 3): hit.index]]
+    if any(w in DETERMINER_NEGATION["de"] or w == "ohne" for w in near):
+        return True
+    if any(w in PRESUPPOSING_DE for w in near):
+        return False
+    return any(w in NEGATION["de"] and not (k + 1 < len(words) and words[k + 1] in NOT_NEGATING["de"])
+               for k, w in enumerate(words))
 
 
 def _before_in_clause(tokens, index: int) -> int:

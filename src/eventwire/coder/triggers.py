@@ -80,7 +80,7 @@ def _word_match(pattern: str, low: str) -> bool:
     return low == pattern
 
 
-def _context_words(words: tuple[str, ...], tokens: list[Token], lows: frozenset | None = None) -> bool:
+def context_words(words: tuple[str, ...], tokens: list[Token], lows: frozenset | None = None) -> bool:
     """Whether one of ``words`` occurs among ``tokens``; exact words are a set lookup in ``lows``."""
     if lows is None:
         lows = frozenset(t.low for t in tokens)
@@ -202,9 +202,9 @@ def _row_matches(row: Row, tokens: list[Token], i: int,
         particle = _particle(row.particle, tokens, last)
         if particle is None:
             return None
-    if row.need and not _context_words(row.need, tokens, lows):
+    if row.need and not context_words(row.need, tokens, lows):
         return None
-    if row.forbid and _context_words(row.forbid, tokens, lows):
+    if row.forbid and context_words(row.forbid, tokens, lows):
         return None
     return last, particle
 
@@ -230,12 +230,16 @@ def _particle(particle: str, tokens: list[Token], last: int) -> int | None:
 
 def _inside_clause(tokens: list[Token], j: int) -> bool:
     """Whether token j still belongs to the clause: a comma inside an enumeration of nouns ("in Justiz,
-    Polizei und den Medien vor") does not close it; one before a lower-case word ("dass", "der") does."""
+    Polizei und den Medien vor", "gegen die PKK, aber auch gegen ...") does not close it; one before
+    another lower-case word ("dass", "der") does."""
     if tokens[j].text not in CLAUSE_MARKS:
         return True
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    return tokens[j].text == "," and nxt is not None and nxt.text[:1].isupper() and j > 0 and (
-        tokens[j - 1].text[:1].isupper())
+    if tokens[j].text != "," or nxt is None or j == 0 or not tokens[j - 1].text[:1].isupper():
+        return False
+    after = tokens[j + 2].low if j + 2 < len(tokens) else ""
+    # "gehen gegen die PKK, aber auch gegen Kurdenpolitiker vor": the enumeration goes on
+    return nxt.text[:1].isupper() or (nxt.low in ("aber", "sondern", "und") and after == "auch")
 
 
 def _read(name: str) -> list[list[str]]:

@@ -19,8 +19,11 @@ import importlib
 import re
 
 from ..codebooks import load_codebooks
+from ..coder.adjectives import adjective_actors
 from ..coder.anaphora import pronoun_refs
 from ..coder.clauses import Roles, Span, assign_roles, clause_bounds, locate
+from ..coder.implicit import implicit_authority
+from ..coder.non_events import characterised, demanded, inside_name, not_dateline, same_act, speech_content
 from ..coder.realis import realis
 from ..coder.triggers import Hit, Token, cameo_table, event_types, tokenize, trigger_index
 from ..model import ActorRef, Article, Event
@@ -67,12 +70,19 @@ def code_events(article: Article) -> list[Event]:
         refs = [a for a in actors if s0 <= a.start and a.end <= s1]
         tokens = tokenize(article.text[s0:s1], s0)
         hits = index.find(tokens)
+        if language == "de":
+            refs = not_dateline(article.text, refs, s0)
+            hits = [h for h in hits if not (characterised(tokens, h) or inside_name(tokens, h, refs)
+                                            or speech_content(tokens, h, hits) or same_act(tokens, h, hits)
+                                            or demanded(tokens, h, hits))]
         if refs:
             previous = previous[-1:] + [[r for r in refs if not _after_locative(article.text, r, language)]]
         if not hits:
             continue
         refs = sorted(refs + _pronouns(tokens, refs, previous[:-1] if refs else previous, language),
                       key=lambda a: a.start)
+        if language == "de":  # "russische Luftangriffe": the adjective names whose attack
+            refs = sorted(refs + adjective_actors(article, tokens, hits, refs), key=lambda a: a.start)
         spans = locate(tokens, refs) + _compound_spans(article, tokens, hits, refs)
         if not spans:
             continue
@@ -230,8 +240,13 @@ def _code_hit(article, language, tokens, hit, spans, sentence, ref_year) -> Even
     etype = types[hit.row.event]
     spans = [sp for sp in spans if not _names_the_trigger(tokens, hit, sp)]
     roles = assign_roles(tokens, hit, spans, language, etype.recipient_preps[language], etype.reciprocal)
-    if roles is None:
+    if roles is not None and roles.implicit:  # "wurden festgenommen": the state's police did it
+        authority = implicit_authority(article, tokens, hit, roles.recipient, sentence)
+        roles.actor = [authority] if authority is not None else []
+    if roles is None or not roles.actor:
         return None
+    if not hit.noun and all(a.evidence == "adjective+trigger" for a in roles.actor):
+        return None  # "russische Luftangriffe trafen ...": the adjective belongs to its noun, not the verb
     if hit.noun and hit.row.event in NEEDS_RECIPIENT and not roles.recipient:
         return None  # "die Unterstützung der Armee": support of whom? no event without the one supported
     clause = clause_bounds(tokens, hit.index)
@@ -298,7 +313,9 @@ def _entities(parties: list[dict], by_code: bool) -> set:
 
 def merge_duplicates(events: list[Event]) -> list[Event]:
     """One event per happening: a later event of the same type whose actors share an entity with an
-    earlier one (and whose recipient, where both name one, shares one) is the same happening."""
+    earlier one (and whose recipient, where both name one, shares one) is the same happening. In
+    German, where only one of the two names a recipient they stay two: a domestic conflict has many
+    acts of the same actor ("Luftangriffe auf die PKK", later "Angriffe" without a target)."""
     kept: list[Event] = []
     for ev in events:
         reciprocal = ev.event == "CONSULT"
@@ -310,6 +327,8 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
             if old.recipient and ev.recipient and not (
                     _entities(old.recipient, True) & _entities(ev.recipient, True)):
                 continue
+            if bool(old.recipient) != bool(ev.recipient) and ev.coder.startswith("rules-de"):
+                continue  # German reports keep the target when they retell: one without is another act
             if not old.recipient and ev.recipient:
                 old.recipient = ev.recipient
             if old.location is None and ev.location is not None:  # the body says where the headline's meeting was
