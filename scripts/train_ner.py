@@ -222,7 +222,7 @@ def name_prior_table(sentences, min_share: float = 0.5) -> dict[str, str]:
     """Surface -> the label it most often carries, for surfaces that are names at least half the time."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for tokens, tags in sentences:
-        for token, tag in zip(tokens, tags):
+        for token, tag in zip(tokens, tags, strict=True):
             counts[token][tag.partition("-")[2] or "O"] += 1
     table = {}
     for token, count in counts.items():
@@ -336,7 +336,8 @@ def model_meta(lang: str, args: argparse.Namespace, figures: dict, n_train: int)
     """spaCy meta: name, version, the data sets credited with their licences, held-out figures."""
     sources = []
     if lang == "de":
-        sources.append({"name": "GermEval 2014 NER (Benikova, Biemann, Reznicek 2014)", "license": "CC BY 4.0"})
+        sources.append({"name": "GermEval 2014 NER (Benikova, Biemann, Reznicek 2014)",
+                        "license": "CC BY 4.0"})
     if lang != "de" or args.wikiann or args.name_prior:
         sources.append({"name": "WikiANN / PAN-X (Pan et al. 2017; splits of Rahimi et al. 2019)",
                         "license": "CC BY-SA 3.0 (derived from Wikipedia)"})
@@ -385,7 +386,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--lang", required=True, choices=("de", "en"))
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "ner"),
                         help="directory of the NER data sets (default: ../shared/data/ner)")
-    parser.add_argument("--out", default=None, help="model directory (default: src/eventwire/models/ner-LANG)")
+    parser.add_argument("--out", default=None,
+                        help="model directory (default: src/eventwire/models/ner-LANG)")
     parser.add_argument("--width", type=int, default=64, help="tok2vec width")
     parser.add_argument("--depth", type=int, default=3, help="tok2vec CNN depth")
     parser.add_argument("--rows", type=int, default=10000, help="hash-embedding rows of NORM")

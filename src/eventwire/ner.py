@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .errors import ModelMissing
@@ -84,7 +84,7 @@ class NamePrior:
         lines = (f"{surface}\t{label}\n" for surface, label in sorted(self.table.items()))
         (path / "table.tsv").write_text("".join(lines), encoding="utf-8")
 
-    def from_disk(self, path, exclude=()) -> "NamePrior":
+    def from_disk(self, path, exclude=()) -> NamePrior:
         self._read(Path(path) / "table.tsv")
         return self
 
@@ -97,7 +97,7 @@ def register_components() -> None:
         Language.factory(NAME_PRIOR_FACTORY, func=lambda nlp, name: NamePrior(nlp.vocab, name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(lang: str):
     import spacy  # imported here: importing eventwire must stay cheap for commands that need no NER
 

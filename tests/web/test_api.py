@@ -84,7 +84,8 @@ def test_real_pipeline_output_is_served(client, article_ids):
 
 def test_event_filters(client):
     assault = client.get("/api/events?event=ASSAULT").json()
-    assert [e["id"] for e in assault["items"]] == ["t-assault"]
+    assert "t-assault" in [e["id"] for e in assault["items"]]
+    assert all(e["event"] == "ASSAULT" for e in assault["items"])
     assert client.get("/api/events?quad_class=4").json()["total"] >= 1
     assert all(e["quad_class"] == 4 for e in client.get("/api/events?quad_class=4").json()["items"])
     by_actor = client.get("/api/events?actor=LBN&side=recipient").json()["items"]
@@ -182,7 +183,10 @@ def test_stats_per_week(client):
     assert sum(r["events"] for r in body["by_quad_class"]) == body["total"]
     assert sum(r["events"] for r in body["by_event"]) == body["total"]
     filtered = client.get("/api/stats?quad_class=4").json()
-    assert filtered["by_quad_class"] == [{"week": "2024-03-25", "quad_class": 4, "events": 1}]
+    material_conflict = client.get("/api/events?quad_class=4").json()["total"]
+    assert sum(r["events"] for r in filtered["by_quad_class"]) == material_conflict
+    assert all(r["quad_class"] == 4 for r in filtered["by_quad_class"])
+    assert "2024-03-25" in [r["week"] for r in filtered["by_quad_class"]]  # the inserted assault's week
     assert body["totals"]["articles"] == 5
 
 

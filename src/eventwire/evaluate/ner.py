@@ -121,7 +121,7 @@ def score(gold: list[set], pred: list[set]) -> dict[str, float | int]:
     out: dict[str, float | int] = {}
     for label in (None, *LABELS):
         tp = fp = fn = 0
-        for g, p in zip(gold, pred):
+        for g, p in zip(gold, pred, strict=True):
             g = {s for s in g if label is None or s[2] == label}
             p = {s for s in p if label is None or s[2] == label}
             tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)

@@ -39,11 +39,17 @@ PARTICIPLE_LINK = re.compile(r"^ [a-zäöüß-]+(?:te|ten|tes|ter|ed)\s$")
 #: English possessive between a state/organisation/person and a role: "Niger's ambassador",
 #: "Iraq's interim government", "Nicaragua's Sandinista government"
 POSSESSIVE_LINK = re.compile(r"^['’]s (?:[\w-]+ ){0,2}$")
+#: an organ named by its body noun ("Sicherheitsrat", "Kommission", "summit") belongs to the state or
+#: organisation after it: "Sicherheitsrat des afrikanischen Staatenbunds" is the AU's
+BODY = re.compile(r"(?:[Rr]ats?|[Kk]ommission|[Pp]arlaments?|[Gg]ipfels?|[Vv]ersammlung|[Ss]ekretärs?|[Cc]ouncil|"
+                  r"[Cc]ommission|[Pp]arliament|[Ss]ummit|[Aa]ssembly|[Ss]ecretary[- ][Gg]eneral)$")
+OWNER_LINK = re.compile(r"^ (?:des|der|of|of the)? ?$")
 BY_CUE = re.compile(r"(?:\b(?:von|vom|von den|von der|by|by the))\s$")
 
 #: role sectors that the state or party of a person does not override
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
 ISO3 = re.compile(r"^[A-Z]{3}$")
+ROMAN = re.compile(r" [IVX]+$")
 
 
 @dataclass(slots=True)
@@ -66,6 +72,20 @@ class Resolution:
     evidence: str
 
 
+@dataclass(slots=True)
+class Scene:
+    """What resolving a title alone may look at: the article's mentions, sentences and resolved phrases."""
+
+    items: list[Item]
+    text: str
+    starts: list[int]
+    focus: str | None
+    date: str | None
+    books: Codebooks
+    chains: list[list[Item]]
+    found: list[Resolution | None]
+
+
 class Actors:
     name = "actors"
     requires = ("mentions", "published", "text")
@@ -82,38 +102,38 @@ class Actors:
 
 def resolve_actors(article: Article, books: Codebooks) -> list[ActorRef]:
     text, date = article.text, article.published
-    items = [classify(m, books) for m in article.mentions]
-    items = [it for it in items if it is not None]
+    items = [it for it in (classify(m, books) for m in article.mentions) if it is not None]
     focus = focus_country(items, date, books)
     starts = [s for s, _ in article.sentences] or [0]
-    taught: dict[str, Resolution] = {}
     chains = link_chains(items, text)
-    resolved: list[tuple[list[Item], Resolution | None]] = []
-    for chain in chains:
-        res = resolve_chain(chain, date, focus, books)
-        if res is None and "R" in chain_kinds(chain):
-            res = role_in_context(chain, items, text, starts, focus)
+    found = [resolve_chain(chain, date, focus, books) for chain in chains]
+    taught: dict[str, Resolution] = {}
+    for chain, res in zip(chains, found):
         if res is not None:
             teach(chain, res, taught)
-        resolved.append((chain, res))
+    scene = Scene(items, text, starts, focus, date, books, chains, found)
+    for k, chain in enumerate(chains):  # a title alone: what the article, the codebooks or the sentence say
+        if found[k] is None and "R" in chain_kinds(chain):
+            found[k] = titled(chain, k, taught, scene)
+            if found[k] is not None:
+                teach(chain, found[k], taught)
     actors = []
-    for chain, res in resolved:
-        if res is None and chain_kinds(chain) == {"P"}:
-            res = recall_person(chain[-1], taught, focus)
+    english = (article.language or "").startswith("en")
+    for chain, res in zip(chains, found):
         if res is None and "P" in chain_kinds(chain):
-            res = recall_person([it for it in chain if it.kind == "P"][-1], taught, focus)
-        if res is None and (article.language or "").startswith("en"):
+            person = [it for it in chain if it.kind == "P"][-1]
+            res = recall_person(person, taught, None) or person_by_name_part(chain, person, scene) or \
+                recall_person(person, taught, focus)
+        if res is None and english:
             res = adjective_group(chain, text)
-        if res is not None and (article.language or "").startswith("en") and modifier_role(chain, text):
-            continue
-        if res is None:
+        if res is None or (english and modifier_role(chain, text)):
             continue
         if res.evidence == "state" and after_preposition(chain, text):
             res.evidence = "state:place"  # "in Moskau": the events stage decides if a place acts
         first, last = chain[0].mention, chain[-1].mention
         actors.append(ActorRef(first.start, last.end, text[first.start:last.end], res.name, res.code,
                                res.sector, res.role, res.evidence))
-    return actors
+    return plural_references(article, actors) if english else actors
 
 
 def classify(m: Mention, books: Codebooks) -> Item | None:
@@ -121,6 +141,8 @@ def classify(m: Mention, books: Codebooks) -> Item | None:
     if not entries and m.label == "ROLE":  # English role opening a sentence: "Security forces ..."
         entries = books.lookup(m.text[:1].lower() + m.text[1:])
     if m.label == "PER":
+        if not entries and ROMAN.search(m.text):  # "König Abdullah II." lost its dot to the sentence end
+            entries = books.lookup(m.text + ".")
         return Item(m, "P", [e for e in entries if e.kind == "person"])
     if m.label == "ROLE":
         roles = [e for e in entries if e.kind == "role"]
@@ -212,6 +234,10 @@ def linked(a: Item, b: Item, text: str, chain: list[Item]) -> bool:
         return True  # "Poland's parliament", "Cairo's security chief"
     if b.kind == "O" and gap == " (" and text.startswith(")", b.mention.end):
         return True  # party or acronym in brackets: "Strache (FPÖ)"
+    if a.kind == "O" and b.kind in "SO" and BODY.search(a.mention.text) and OWNER_LINK.match(gap):
+        return True  # "Sicherheitsrat des afrikanischen Staatenbunds", "Security Council of the AU"
+    if a.kind in "RP" and b.kind == "S" and "R" in kinds and gap in (" von ", " of "):
+        return True  # "König Abdullah von Jordanien", "King Abdullah of Jordan"
     if a.kind == "R" and b.kind in "SO" and GENITIVE_LINK.match(gap):
         return True  # "Präsident der Republik Aserbaidschan", "Regierung in Ankara"
     if b.kind == "P" and gap == ", " and "R" in kinds and a.kind in "SO" and "P" not in kinds:
@@ -250,7 +276,8 @@ def pick_entry(entries: list[Entry], date: str | None, focus: str | None) -> Ent
 def resolve_chain(chain: list[Item], date: str | None, focus: str | None, books: Codebooks) -> Resolution | None:
     persons = [it for it in chain if it.kind == "P"]
     roles = [it for it in chain if it.kind == "R" and it.entries]
-    orgs = [it for it in chain if it.kind == "O"]
+    orgs = [it for i, it in enumerate(chain) if it.kind == "O" and not (
+        BODY.search(it.mention.text) and any(o.kind in "SO" for o in chain[i + 1:]))]
     states = [it for it in chain if it.kind == "S"]
     role = roles[-1].entries[0] if roles else None
     role_cues = [it.cue for it in roles if it.cue is not None]
@@ -299,29 +326,120 @@ def sector_of(role: Entry | None, known: Entry | None, cue: Entry | None) -> str
     return None
 
 
-def role_in_context(chain: list[Item], items: list[Item], text: str, starts: list[int],
-                    focus: str | None) -> Resolution | None:
-    """A role noun without a state: the state named before it in its sentence, else the article's
-    main state. A person named with the role ("Premier Renzi") takes the same code."""
+#: titles of monarchs: the given name finds them in the codebooks ("König Abdullah"), and the state
+#: named in their sentence is theirs even after "in" ("traf in Jordanien König Abdullah")
+ROYAL_ROLES = frozenset({"king", "queen", "emir", "sheikh", "crown_prince", "sultan"})
+#: evidence that a phrase named its state itself; a later bare role of the same kind refers back to it
+EXPLICIT = ("title+", "codebook", "taught", "party", "name+title")
+
+
+def titled(chain: list[Item], k: int, taught: dict[str, Resolution], scene: Scene) -> Resolution | None:
+    """A title with no state in its phrase: the person as the article taught it, else the holder of
+    that office on the date the codebooks list under this given name (royal titles) or surname, else
+    the state of its context (:func:`role_in_context`)."""
+    persons = [it for it in chain if it.kind == "P"]
+    if persons:
+        known = recall_person(persons[-1], taught, None) or person_by_name_part(chain, persons[-1], scene)
+        if known is not None:
+            return known
+    return role_in_context(chain, k, scene)
+
+
+def person_by_name_part(chain: list[Item], person: Item, scene: Scene) -> Resolution | None:
+    """"Präsident Obama", "König Abdullah II": the codebooks list the full name only. The one office
+    holder on the article's date with that surname (given name for a monarch) decides; between two,
+    the one whose state the sentence names."""
+    role = next((it.entries[0] for it in reversed(chain) if it.kind == "R" and it.entries), None)
+    words = person.mention.text.split()
+    if len(ROMAN.sub("", person.mention.text).split()) > 1:
+        return None  # a full name the codebooks lack is someone else ("Iain Duncan Smith")
+    royal = role is not None and role.role in ROYAL_ROLES
+    rows = [e for e in name_parts(scene.books).get(words[0], ())
+            if in_office(e, scene.date) and (not royal or e.role in ("head_of_state", "crown_prince"))]
+    codes = {e.code for e in rows}
+    if len(codes) > 1:
+        codes &= set(sentence_states(scene, chain[0].mention.start, everywhere=True))
+    if len(codes) != 1:
+        return None
+    row = next(e for e in rows if e.code in codes)
+    return Resolution(row.code, sector_of(role, row, None) or row.sector, _role(role) or row.role,
+                      person.mention.text, "name+title" if role else "name")
+
+
+def in_office(entry: Entry, date: str | None) -> bool:
+    """Whether the row covers ``date``; without a date every row does (the name must then be unique)."""
+    if date is None:
+        return True
+    day = date[:10] + {4: "-07-01", 7: "-15"}.get(len(date), "")  # a partial date counts as its middle
+    return (entry.start or "0000") <= day and (entry.end is None or day <= entry.end)
+
+
+_NAME_PARTS: dict[int, dict[str, list[Entry]]] = {}
+#: words of a codebook alias that are no part of the name ("Lady Ashton", "Sheikh Tamim")
+HONORIFICS = frozenset("Lady Lord Sir Dame Baroness Baron King Queen Prince Princess Sheikh Scheich Emir König "
+                       "Königin Prinz Kronprinz Crown Sultan President Präsident General Ayatollah Imam".split())
+
+
+def name_parts(books: Codebooks) -> dict[str, list[Entry]]:
+    """First and last words of the codebook persons' names -> their rows (built once per codebooks)."""
+    index = _NAME_PARTS.get(id(books))
+    if index is None:
+        index = {}
+        for surface, entries in books.surfaces.items():
+            words = [w for w in surface.split() if w[:1].isupper() and len(w) > 2 and w not in HONORIFICS]
+            people = [e for e in entries if e.kind == "person"]
+            if len(surface.split()) < 2 or not words or not people:
+                continue
+            for word in {words[0], words[-1]}:
+                if not any(e.kind != "person" for e in books.surfaces.get(word, ())):
+                    bucket = index.setdefault(word, [])
+                    bucket.extend(e for e in people if e not in bucket)
+        _NAME_PARTS[id(books)] = index
+    return index
+
+
+def sentence_states(scene: Scene, pos: int, everywhere: bool = False) -> list[str]:
+    """ISO3 codes of the states named in the sentence around ``pos``: before it and not as a place,
+    or (``everywhere``) anywhere in it."""
+    i = bisect_right(scene.starts, pos) - 1
+    lo = scene.starts[i] if i >= 0 else 0
+    hi = scene.starts[i + 1] if i + 1 < len(scene.starts) else len(scene.text)
+    codes = []
+    for item in scene.items:
+        m = item.mention
+        if item.kind == "S" and lo <= m.start < hi and item.entries[0].form != "demonym" and (everywhere or (
+                m.start < pos and not after_preposition([item], scene.text))):
+            codes.append(item.entries[0].code)
+    return list(dict.fromkeys(codes)) if everywhere else codes[-1:]
+
+
+def role_in_context(chain: list[Item], k: int, scene: Scene) -> Resolution | None:
+    """A role noun without a state: the state named before it in its sentence (a monarch's: anywhere
+    in it), else the state of the last phrase with the same role that named its state ("der König"
+    after "Jordaniens König"), else the article's main state."""
     roles = [it.entries[0] for it in chain if it.kind == "R" and it.entries]
     role = roles[-1] if roles else None
     if role is None or not role.sector:
         return None  # "der Vorsitzende" of what? no sector, no code
     persons = [it.mention.text for it in chain if it.kind == "P"]
     pos = chain[0].mention.start
-    sentence_start = starts[bisect_right(starts, pos) - 1] if starts else 0
-    for item in reversed(items):
-        m = item.mention
-        if m.start >= pos or m.end <= sentence_start:
-            continue
-        if item.kind == "S" and not after_preposition([item], text):
-            code = item.entries[0].code
-            return Resolution(code, role.sector, role.role, persons[-1] if persons else f"{code} {role.role}",
-                              "role+sentence")
-    if focus is None:
+    code, evidence = next(iter(sentence_states(scene, pos)), None), "role+sentence"
+    if code is None and persons and role.role in ROYAL_ROLES:
+        code = next(iter(sentence_states(scene, pos, everywhere=True)), None)
+    if code is None:
+        code, evidence = earlier_role(role, k, scene), "role+article"
+    if code is None:
+        code, evidence = scene.focus, "role+focus"
+    if code is None:
         return None
-    return Resolution(focus, role.sector, role.role, persons[-1] if persons else f"{focus} {role.role}",
-                      "role+focus")
+    return Resolution(code, role.sector, role.role, persons[-1] if persons else f"{code} {role.role}", evidence)
+
+
+def earlier_role(role: Entry, k: int, scene: Scene) -> str | None:
+    for res in reversed(scene.found[:k]):
+        if res is not None and res.role == role.role and res.evidence.startswith(EXPLICIT):
+            return res.code
+    return None
 
 
 def teach(chain: list[Item], res: Resolution, taught: dict[str, Resolution]) -> None:
@@ -376,6 +494,35 @@ def focus_country(items: list[Item], date: str | None, books: Codebooks) -> str 
             if entry.code and counts.get(entry.code) == best:
                 return entry.code
     return counts.most_common(1)[0][0]
+
+
+#: English phrases that refer back to the two states of the sentence before ("Both governments urged ...")
+PLURAL_REF = re.compile(r"\b(?:[Bb]oth|[Tt]he two)\s+(governments|leaders|countries|nations|states|sides|presidents|"
+                        r"prime ministers|foreign ministers|ministers|armies|militaries)\b")
+
+
+def plural_references(article: Article, actors: list[ActorRef]) -> list[ActorRef]:
+    """``actors`` with "both governments", "the two leaders/countries/sides" after a sentence that named
+    exactly two states made a compound actor: one ActorRef per state on the same span."""
+    starts = [s for s, _ in article.sentences]
+    extra: list[ActorRef] = []
+    for m in PLURAL_REF.finditer(article.text):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 1:
+            continue
+        before = [a for a in actors if article.sentences[i - 1][0] <= a.start < starts[i] and a.code
+                  and ISO3.match(a.code) and not (a.evidence or "").endswith(":place")]
+        codes = list(dict.fromkeys(a.code for a in before))
+        if len(codes) != 2:
+            continue
+        noun = m.group(1)
+        for code in codes:
+            sector = "MIL" if noun in ("armies", "militaries") else next(
+                a.sector for a in before if a.code == code) if noun == "sides" else "GOV"
+            extra.append(ActorRef(m.start(), m.end(), m.group(0), f"{code} {noun}", code, sector, None,
+                                  "plural+previous_sentence"))
+    kept = [a for a in actors if not any(e.start < a.end and a.start < e.end for e in extra)]
+    return sorted(kept + extra, key=lambda a: a.start)
 
 
 def resolve_span(article: Article, start: int, end: int) -> ActorRef | None:

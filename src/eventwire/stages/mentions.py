@@ -106,7 +106,7 @@ class Mentions:
         found += first_name_persons(text, tokens, self.books)
         found += appositive_names(text, found, self.books)
         if self.use_ner:
-            found += ner_mentions(text, article.language or "de")
+            found += [t for m in ner_mentions(text, article.language or "de") if (t := tidy_ner(m, self.books))]
         chosen = resolve_overlaps(found)
         chosen += surname_mentions(text, tokens, chosen)
         chosen.sort(key=lambda m: m.start)
@@ -310,6 +310,19 @@ def ner_mentions(text: str, language: str) -> list[Mention]:
         log.warning("NER unavailable, codebook mentions only: %s", exc)
         _NER_STATE["find"] = None
         return []
+
+
+def tidy_ner(m: Mention, books: Codebooks) -> Mention | None:
+    """A NER span without the blanks around it ("Stoltenberg\xa0") and, for a person, without the state
+    or organisation the model ran into ("Stoltenberg Baku"): those are mentions of their own."""
+    start, end = m.start + len(m.text) - len(m.text.lstrip()), m.start + len(m.text.rstrip())
+    words = m.text[start - m.start:end - m.start].split(" ")
+    while m.label == "PER" and len(words) > 1 and (words[-1][:1].islower() or _is_codebook_word(words[-1], books)):
+        words.pop()  # "Rashid von" before "Jordanien": a particle ends no name
+    surface = " ".join(words)
+    if not surface:
+        return None
+    return Mention(start, start + len(surface), surface, m.label, m.source)
 
 
 _NER_STATE: dict[str, object] = {}
