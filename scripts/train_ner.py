@@ -1,9 +1,9 @@
 """Train the shipped named-entity model for one language (``make train`` runs it for de and en).
 
 Reads ../shared/data/ner (``--data``): GermEval 2014 dev/test and WikiANN. Writes the trained spaCy
-pipeline (tokenizer + ner with its own small tok2vec) to src/eventwire/models/ner-<lang>/, with only the
-files needed for inference, and prints the held-out figures. Temporary DocBins, the training config and
-spaCy's checkpoints live in a temporary directory that is removed afterwards.
+pipeline (tokenizer, name_prior table, ner with its own small tok2vec) to src/eventwire/models/ner-<lang>/,
+with only the files needed for inference, and prints the held-out figures. Temporary DocBins, the
+training config and spaCy's checkpoints live in a temporary directory that is removed afterwards.
 
 Training data (the held-out sentences of eventwire.evaluate.ner are never used):
 - de: GermEval dev + the non-held-out two thirds of GermEval test (+ optionally the first ``--wikiann``

@@ -17,6 +17,9 @@ PERSONS = (
     "Jens Stoltenberg\t\tNOR\tGOV\thead_of_government\t2005-10-17\t2013-10-16\t\n"
     "Jens Stoltenberg\t\tNATO\tIGO\tsecretary_general\t2014-10-01\t2024-10-01\t\n"
     "Ilham Aliyev\tIlham Alijew\tAZE\tGOV\thead_of_state\t2003-10-31\t\t\n"
+    "Talal bin Rashid\tKing Talal|Talal II.\tJOR\tGOV\thead_of_state\t2001-01-01\t\tinvented for the tests\n"
+    "Talal bin Fahd\t\tOMN\tGOV\thead_of_state\t1990-01-01\t2000-12-31\tinvented for the tests\n"
+    "Kerim Ostrowski\t\tPOL\tGOV\tforeign_minister\t2010-01-01\t2014-12-31\tinvented for the tests\n"
 )
 
 
@@ -187,3 +190,60 @@ def test_english_role_used_as_a_modifier_is_no_actor(books):
     assert all(a.text != "military" for a in art.actors)
     art = annotate("Chile said the military has withdrawn.", books, language="en")
     assert actor(art, "military").code == "CHL"
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    ("König Nadir von Jordanien traf den Präsidenten.", "König Nadir", "JOR"),
+    ("King Nadir of Jordan met the president.", "King Nadir", "JOR"),
+    ("Jordaniens König Nadir kritisierte Israel.", "König Nadir", "JOR"),
+])
+def test_a_title_with_a_name_takes_the_state_of_its_phrase(books, text, surface, code):
+    language = "de" if "König" in text else "en"
+    art = annotate("Die USA und Frankreich verhandeln. " + text, books, "2016-03-01", language=language)
+    assert actor(art, surface).code == code
+
+
+def test_a_title_takes_the_codebook_person_by_surname_or_a_monarch_by_given_name(books):
+    art = annotate("Die USA verhandeln. Außenminister Ostrowski kritisierte die Pläne.", books, "2012-05-01")
+    found = actor(art, "Ostrowski")
+    assert (found.code, found.evidence) == ("POL", "name+title")
+    art = annotate("Die USA verhandeln. König Talal kritisierte die Pläne.", books, "2016-03-01")
+    assert actor(art, "Talal").code == "JOR"  # the Omani Talal left office before
+    art = annotate("Die USA verhandeln. Kritik kam von König Talal II. Er sprach lange.", books)
+    assert actor(art, "Talal II").code == "JOR"  # the codebook's "Talal II." lost its dot to the sentence
+
+
+def test_a_monarch_takes_the_state_of_his_sentence_and_later_the_bare_title_refers_back(books):
+    text = ("Die USA verhandeln weiter. Kerry traf in Jordanien auch König Nadir. "
+            "Zugleich habe der König die Lage zwischen Israelis und Palästinensern erläutert.")
+    art = annotate(text, books, "2016-03-01")
+    assert actor(art, "König Nadir").code == "JOR"
+    later = actor(art, "König", last=True)
+    assert (later.code, later.evidence) == ("JOR", "role+article")
+
+
+def test_an_organ_belongs_to_the_organisation_or_state_after_it(books):
+    art = annotate("Der Sicherheitsrat des afrikanischen Staatenbunds verurteilte den Putsch.", books)
+    assert actor(art, "Sicherheitsrat").code == "AU"
+    art = annotate("The Security Council of the African Union condemned the coup.", books, language="en")
+    assert actor(art, "Security Council").code == "AU"
+    art = annotate("Der Nationale Sicherheitsrat der Türkei tagte.", books)
+    assert actor(art, "Sicherheitsrat").code == "TUR"
+    art = annotate("Der Sicherheitsrat verurteilte den Putsch.", books)
+    assert actor(art, "Sicherheitsrat").code == "UN"
+
+
+def test_english_both_governments_after_two_states_is_a_compound_actor(books):
+    text = "South Korea and Japan held talks in Seoul. Both governments urged Pyongyang to return."
+    art = annotate(text, books, "2016-03-01", language="en")
+    start = text.index("Both governments")
+    both = [a for a in art.actors if a.start == start]
+    assert {(a.code, a.sector) for a in both} == {("KOR", "GOV"), ("JPN", "GOV")}
+    art = annotate("Japan held talks in Seoul. Both governments urged Pyongyang to return.", books,
+                   language="en")
+    assert len([a for a in art.actors if a.text == "Both governments"]) <= 1  # one state named before
+
+
+def test_an_unknown_organisation_named_after_its_state(books):
+    art = annotate("Azerbaijan Airlines cancelled the flights.", books, language="en")
+    assert actor(art, "Azerbaijan").code == "AZE"

@@ -146,14 +146,44 @@ def test_stage_keeps_a_given_date():
     assert article.published == "2021-12-16" and article.dates[0].value == "2021-12-14"
 
 
-def test_sentence_date_prefers_the_sentence_then_the_article():
-    text = "Am Dienstag traf er den Minister. Die Gespräche verliefen gut."
+def test_sentence_date_prefers_the_sentence_then_the_paragraph_then_the_article():
+    text = ("Bundesheer übt in Tirol.\nDie Ministerin reiste ab. Sie kam nach Wien.\n"
+            "Am Dienstag traf er den Minister. Die Gespräche verliefen gut.\nEin Abkommen gibt es nicht.")
     article = Dates()(_article(text, published="2021-12-16", published_precision="day"), None)
     trigger = text.index("traf")
     assert sentence_date(article, trigger, trigger + 4).value == "2021-12-14"
     later = text.index("verliefen")
-    fallback = sentence_date(article, later, later + 9)
+    carried = sentence_date(article, later, later + 9)
+    assert (carried.value, carried.method) == ("2021-12-14", "previous_sentence")
+    next_paragraph = text.index("Abkommen")
+    fallback = sentence_date(article, next_paragraph, next_paragraph + 8)
     assert (fallback.value, fallback.method) == ("2021-12-16", "article")
+
+
+def test_sentence_date_of_an_event_span_is_the_date_of_its_clause():
+    text = "Am Montag erinnerte der Präsident an die Niederschlagung der Proteste im Jahr 1989."
+    article = Dates()(_article(text, published="2021-12-16", published_precision="day"), None)
+    whole = sentence_date(article, 0, len(text))
+    assert whole.value == "2021-12-13"  # a whole sentence: the finer date
+    crackdown = text.index("Niederschlagung")
+    assert sentence_date(article, crackdown, crackdown + 15).value == "1989"
+    speech = text.index("erinnerte")
+    assert sentence_date(article, speech, speech + 9).value == "2021-12-13"
+
+
+def test_a_duration_is_not_the_date_of_the_happening_nor_carried():
+    text = "Seit 2014 regiert die Partei. Am Sonntag trat der Kanzler seit einem Jahr erstmals zurück. Er ging."
+    article = Dates()(_article(text, published="2021-12-16", published_precision="day"), None)
+    resign = text.index("Am Sonntag")
+    assert sentence_date(article, resign, resign + 40).value == "2021-12-12"
+    assert sentence_date(article, text.index("Er ging"), len(text)).value == "2021-12-12"
+
+
+def test_lead_sentence_takes_the_date_of_the_next_one():
+    text = "Kiew – Tausende Menschen haben gegen die Regierung protestiert. Die Kundgebung am Freitag blieb friedlich."
+    article = Dates()(_article(text, published="2021-12-16", published_precision="day"), None)
+    found = sentence_date(article, 0, text.index(".") + 1)
+    assert (found.value, found.method) == ("2021-12-10", "next_sentence")
 
 
 def test_public_api_of_the_dates_package():

@@ -121,3 +121,24 @@ def test_matcher_runs_over_the_german_news(shared):
         text = json.loads(line)["text"]
         for m in run(text, use_ner=False):
             assert text[m.start:m.end] == m.text
+
+
+def test_ner_spans_are_cut_to_their_names(monkeypatch):
+    text = ("Finland will give Tanzania a grant, Jens Stoltenberg\xa0said in Oslo Friday. "
+            "Israel Friday rejected the plan of Abu Musab al-Zarqawi, said Stoltenberg Baku.")
+
+    def fake_ner(t, lang):
+        def at(s, label):
+            i = t.index(s)
+            return Mention(i, i + len(s), s, label, "ner")
+        return [at("Finland will give", "LOC"), at("Jens Stoltenberg\xa0", "PER"), at("Israel Friday", "ORG"),
+                at("Abu Musab al-Zarqawi", "PER"), at("Stoltenberg Baku", "PER")]
+
+    monkeypatch.setitem(mentions_module._NER_STATE, "find", fake_ner)
+    found = run(text, "en")
+    assert all(text[m.start:m.end] == m.text for m in found)
+    got = {(m.text, m.label) for m in found}
+    assert ("Finland", "GPE") in got and ("Jens Stoltenberg", "PER") in got  # cut, then the codebook wins
+    assert ("Abu Musab al-Zarqawi", "PER") in got
+    assert ("Israel", "GPE") in got and not any("Friday" in t for t, _ in got)  # the codebook span stays
+    assert ("Baku", "GPE") in got and ("Stoltenberg", "PER") in got

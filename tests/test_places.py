@@ -103,3 +103,42 @@ def test_sentence_place_prefers_a_location_then_the_dateline():
     assert sentence_place(article, meet, meet + 6).text == "Genf"
     crit = text.index("kritisierte")
     assert sentence_place(article, crit, crit + 11).country == "BEL"  # countries as actors are no location
+
+
+def test_sentence_place_leaves_out_the_event_s_actors_and_recipients():
+    text = ("Seoul, 3. Mai\nSüdkorea und Japan hielten Gespräche ab. "
+            "Beide Regierungen forderten Pjöngjang auf, an den Verhandlungstisch zurückzukehren.")
+    article = Places()(_article(text, ["Pjöngjang"], dateline="Seoul, 3. Mai"), None)
+    urge = text.index("forderten")
+    pyongyang = text.index("Pjöngjang")
+    assert sentence_place(article, urge, urge + 9).text == "Pjöngjang"  # the old call: the nearest place
+    recipient = [(pyongyang, pyongyang + len("Pjöngjang"))]
+    assert sentence_place(article, urge, urge + 9, exclude=recipient).country == "KOR"  # the dateline
+    only = "Beide Regierungen forderten Pjöngjang zur Rückkehr auf."
+    article = Places()(_article(only, ["Pjöngjang"]), None)
+    assert sentence_place(article, 18, 27, exclude=[(28, 37)]) is None
+
+
+def test_a_capital_standing_for_its_state_is_no_location():
+    text = "Pyongyang rejected the demand of the Gaza-based group in Geneva."
+    article = _article(text, ["Pyongyang", "Gaza", "Geneva"], language="en")
+    article.actors = [ActorRef(0, 9, "Pyongyang", "North Korea", "PRK", "GOV", None, "state")]
+    article = Places()(article, None)
+    assert sentence_place(article, 10, 18).text == "Geneva"
+    article.places = [p for p in article.places if p.text != "Geneva"]
+    assert sentence_place(article, 10, 18).text == "Gaza"  # a compound names where, not who
+
+
+def test_places_after_a_locative_preposition_without_a_mention():
+    text = ("Bei Protesten in Graz und nahe der Stadt Aleppo sowie im Norden Syriens gab es Verletzte. "
+            "Die Lage in der Region blieb angespannt, in Kraft ist nun eine Ausgangssperre.")
+    places = Places()(_article(text, []), None).places
+    found = {(p.text, p.country) for p in places}
+    assert {("Graz", "AUT"), ("Aleppo", "SYR"), ("Syriens", "SYR")} <= found
+    assert not any(p.text in ("Lage", "Region", "Kraft", "Norden") for p in places)
+
+
+def test_a_compass_word_is_no_locative_in_a_country_name():
+    text = "South Korea and Japan held talks in Seoul on Monday."
+    article = Places()(_article(text, ["South Korea", "Japan", "Seoul"], language="en"), None)
+    assert sentence_place(article, 0, len(text)).text == "Seoul"

@@ -150,7 +150,7 @@ def classify(m: Mention, books: Codebooks) -> Item | None:
             return None
         return Item(m, "R", roles, books.compound_cue(m.text) or _role_state(roles[0], books))
     if not entries:
-        return None  # a NER ORG/LOC the codebooks do not know: not codable
+        return state_named_org(m, books)  # else a NER ORG/LOC the codebooks do not know: not codable
     kind = entries[0].kind
     if kind == "state":
         return Item(m, "S", [e for e in entries if e.kind == "state"])
@@ -159,6 +159,17 @@ def classify(m: Mention, books: Codebooks) -> Item | None:
     if kind == "person":
         return Item(m, "P", [e for e in entries if e.kind == "person"])
     return Item(m, "R", [e for e in entries if e.kind == "role"])
+
+
+def state_named_org(m: Mention, books: Codebooks) -> Item | None:
+    """An organisation the codebooks do not know, named after its state ("Azerbaijan Airlines",
+    "Lithuanian Parliament", "Baghdad University"): an organisation of that state."""
+    words = m.text.split(" ")
+    for n in range(min(3, len(words) - 1), 0, -1) if m.label == "ORG" else ():
+        state = next((e for e in books.surfaces.get(" ".join(words[:n]), ()) if e.kind == "state"), None)
+        if state is not None:
+            return Item(m, "O", [Entry("group", m.text, state.code, ORG_HEADS.get(words[-1]), source="ner")])
+    return None
 
 
 def _role_state(role: Entry, books: Codebooks) -> Entry | None:
@@ -330,7 +341,7 @@ def sector_of(role: Entry | None, known: Entry | None, cue: Entry | None) -> str
 #: named in their sentence is theirs even after "in" ("traf in Jordanien König Abdullah")
 ROYAL_ROLES = frozenset({"king", "queen", "emir", "sheikh", "crown_prince", "sultan"})
 #: evidence that a phrase named its state itself; a later bare role of the same kind refers back to it
-EXPLICIT = ("title+", "codebook", "taught", "party", "name+title")
+EXPLICIT = ("title+", "codebook", "taught", "party", "name+title", "role+sentence")
 
 
 def titled(chain: list[Item], k: int, taught: dict[str, Resolution], scene: Scene) -> Resolution | None:
@@ -370,8 +381,11 @@ def in_office(entry: Entry, date: str | None) -> bool:
     """Whether the row covers ``date``; without a date every row does (the name must then be unique)."""
     if date is None:
         return True
-    day = date[:10] + {4: "-07-01", 7: "-15"}.get(len(date), "")  # a partial date counts as its middle
-    return (entry.start or "0000") <= day and (entry.end is None or day <= entry.end)
+    return _day(entry.start or "0000") <= _day(date) and (entry.end is None or _day(date) <= _day(entry.end))
+
+
+def _day(date: str) -> str:
+    return date[:10] + {4: "-07-01", 7: "-15"}.get(len(date), "")  # a partial date counts as its middle
 
 
 _NAME_PARTS: dict[int, dict[str, list[Entry]]] = {}

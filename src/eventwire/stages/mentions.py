@@ -106,7 +106,8 @@ class Mentions:
         found += first_name_persons(text, tokens, self.books)
         found += appositive_names(text, found, self.books)
         if self.use_ner:
-            found += [t for m in ner_mentions(text, article.language or "de") if (t := tidy_ner(m, self.books))]
+            known = [m for m in found if m.source == "codebook"]
+            found += [t for m in ner_mentions(text, article.language or "de") if (t := tidy_ner(m, self.books, known))]
         chosen = resolve_overlaps(found)
         chosen += surname_mentions(text, tokens, chosen)
         chosen.sort(key=lambda m: m.start)
@@ -312,17 +313,49 @@ def ner_mentions(text: str, language: str) -> list[Mention]:
         return []
 
 
-def tidy_ner(m: Mention, books: Codebooks) -> Mention | None:
-    """A NER span without the blanks around it ("Stoltenberg\xa0") and, for a person, without the state
-    or organisation the model ran into ("Stoltenberg Baku"): those are mentions of their own."""
-    start, end = m.start + len(m.text) - len(m.text.lstrip()), m.start + len(m.text.rstrip())
-    words = m.text[start - m.start:end - m.start].split(" ")
-    while m.label == "PER" and len(words) > 1 and (words[-1][:1].islower() or _is_codebook_word(words[-1], books)):
-        words.pop()  # "Rashid von" before "Jordanien": a particle ends no name
-    surface = " ".join(words)
+#: lower-case words inside a name ("Organisation for Security and Co-operation", "Abu Musab al-Zarqawi")
+NAME_PARTICLES = frozenset("of the for and in de du la le al el bin ibn von van der den des die zu zur zum y da di "
+                           "für und".split())
+#: a lower-case prefix of an Arabic or Romance surname: "al-Zarqawi", "d'Estaing"
+_PREFIXED = re.compile(r"[a-z]{1,3}[-'’][A-ZÄÖÜ]")
+
+
+def tidy_ner(m: Mention, books: Codebooks, codebook: list[Mention]) -> Mention | None:
+    """A NER span cut to its name: no blanks around it ("Stoltenberg\xa0"), nothing from the first
+    lower-case word that is no name particle ("Finland will give"), a person without the state or
+    organisation the model ran into ("Stoltenberg Baku"). A span that still holds a codebook mention
+    and more is the model's guess at a larger unit ("Israel Friday", "NATO-member Norway", "United
+    Nations envoy Kenzo Oshima"): the codebook mentions inside it are surer, so it is dropped."""
+    words = m.text.split(" ")
+    lead = 0
+    while words and not words[0].strip():
+        lead += len(words.pop(0)) + 1
+    for i, word in enumerate(words):
+        if i and word[:1].islower() and word not in NAME_PARTICLES and not _PREFIXED.match(word) \
+                or not word.strip():
+            words = words[:i]
+            break
+    while words and words[-1] in NAME_PARTICLES:
+        words.pop()
+    while m.label == "PER" and len(words) > 1 and _is_codebook_word(words[-1], books):
+        words.pop()
+    surface = " ".join(words).strip()
     if not surface:
         return None
-    return Mention(start, start + len(surface), surface, m.label, m.source)
+    start = m.start + lead + (len(m.text[lead:]) - len(m.text[lead:].lstrip()))
+    end = start + len(surface)
+    inside = [c for c in codebook if start <= c.start and c.end <= end and c.end - c.start < end - start]
+    if inside and not (m.label == "ORG" and _proper_name(surface) and len(inside) == 1
+                       and inside[0].start == start and inside[0].label in ("GPE", "MISC")):
+        return None  # except a name led by its state: "Azerbaijan Airlines" (the actors stage codes it)
+    return Mention(start, end, surface, m.label, m.source)
+
+
+def _proper_name(surface: str) -> bool:
+    """Every word capitalised and none a function word, weekday or possessive: "Azerbaijan Airlines"."""
+    words = re.split(r"[ -]", surface)
+    return len(words) > 1 and all(w[:1].isupper() and w not in NOT_NAMES and not w.endswith(("'s", "’s"))
+                                  for w in words)
 
 
 _NER_STATE: dict[str, object] = {}
