@@ -172,7 +172,8 @@ def test_sentence_date_of_an_event_span_is_the_date_of_its_clause():
 
 
 def test_a_duration_is_not_the_date_of_the_happening_nor_carried():
-    text = "Seit 2014 regiert die Partei. Am Sonntag trat der Kanzler seit einem Jahr erstmals zurück. Er ging."
+    text = ("Seit 2014 regiert die Partei. Am Sonntag trat der Kanzler seit einem Jahr erstmals zurück. "
+            "Er ging.")
     article = Dates()(_article(text, published="2021-12-16", published_precision="day"), None)
     resign = text.index("Am Sonntag")
     assert sentence_date(article, resign, resign + 40).value == "2021-12-12"
@@ -180,7 +181,8 @@ def test_a_duration_is_not_the_date_of_the_happening_nor_carried():
 
 
 def test_lead_sentence_takes_the_date_of_the_next_one():
-    text = "Kiew – Tausende Menschen haben gegen die Regierung protestiert. Die Kundgebung am Freitag blieb friedlich."
+    text = ("Kiew – Tausende Menschen haben gegen die Regierung protestiert. "
+            "Die Kundgebung am Freitag blieb friedlich.")
     article = Dates()(_article(text, published="2021-12-16", published_precision="day"), None)
     found = sentence_date(article, 0, text.index(".") + 1)
     assert (found.value, found.method) == ("2021-12-10", "next_sentence")

@@ -7,11 +7,23 @@ Außenminister Ceyhun Bayramov", "Russlands Präsident", "NATO-Generalsekretär 
 in this order, and ``evidence`` names the step that decided:
 
 1. an explicit cue in the phrase: a state (name, capital, adjective) or an organisation/party/group
-   ("title+adjective", "title+state", "title+org", "party", "state", "org");
+   ("title+adjective", "title+state", "title+org", "party", "state", "org"); an organ named by its body
+   noun belongs to the organisation or state after it ("Sicherheitsrat des afrikanischen Staatenbunds"
+   is the AU's, "Sicherheitsrat der Türkei" Turkey's), a title with a name to the state after "von"/"of"
+   ("König Abdullah von Jordanien");
 2. a person in the codebooks, the office valid on ``published`` (``codebook:persons/<file>``);
 3. a person the article taught earlier or later by 1. ("taught"): a surname refers back to the full name;
-4. a role noun alone takes the state named before it in its sentence, else the article's main state
-   ("role+sentence", "role+focus"). An unknown person alone gets the main state ("person+focus").
+4. a title with a one-word name the codebooks list only in full: the one office holder on that date with
+   that surname, or a monarch's given name ("Präsident Obama", "König Abdullah": "name+title"; a bare
+   surname: "name");
+5. a role noun alone takes the state named before it in its sentence (a monarch's: anywhere in it), else
+   the state of the last phrase of the same role that named one ("der König" after "Jordaniens König":
+   "role+article"), else the article's main state ("role+sentence", "role+article", "role+focus").
+   An unknown person alone gets the main state ("person+focus").
+
+English also reads "both governments", "the two leaders/countries/sides" after a sentence that named
+exactly two states as both of them: one ActorRef per state on the same span ("plural+previous_sentence").
+An organisation the codebooks lack that is named after its state ("Azerbaijan Airlines") is that state's.
 
 Sectors come from the role noun (GOV, MIL, ...), else from the organisation or party (dated: a party's
 government/opposition status changes), else GOV for a state acting as a whole, CVL for demonyms.
@@ -31,7 +43,8 @@ from ..model import ActorRef, Article, Mention
 from ..pipeline import Context
 
 #: a place, not an actor: "in Moskau", "nach Wien", "aus der Türkei"
-LOCATIVE = re.compile(r"(?:\b(?:in|nach|aus|bei|im|nahe|von|vom|from|to|at|into|near)\s(?:der |dem |den |the )?)$")
+LOCATIVE = re.compile(r"(?:\b(?:in|nach|aus|bei|im|nahe|von|vom|from|to|at|into|near)\s"
+                      r"(?:der |dem |den |the )?)$")
 GENITIVE_LINK = re.compile(r"^ (?:der|des|dem|von|vom|in|aus|of|of the|in the|from) $")
 APPOSITION_LINK = re.compile(r"^, (?:der|die|dem|den|des|the|ein|eine|a|an|sein|seine|ihr|ihre)? ?$")
 LOWER_WORDS = re.compile(r"^ (?:[a-zäöüß][\w-]*,? ){1,2}$")
@@ -41,8 +54,9 @@ PARTICIPLE_LINK = re.compile(r"^ [a-zäöüß-]+(?:te|ten|tes|ter|ed)\s$")
 POSSESSIVE_LINK = re.compile(r"^['’]s (?:[\w-]+ ){0,2}$")
 #: an organ named by its body noun ("Sicherheitsrat", "Kommission", "summit") belongs to the state or
 #: organisation after it: "Sicherheitsrat des afrikanischen Staatenbunds" is the AU's
-BODY = re.compile(r"(?:[Rr]ats?|[Kk]ommission|[Pp]arlaments?|[Gg]ipfels?|[Vv]ersammlung|[Ss]ekretärs?|[Cc]ouncil|"
-                  r"[Cc]ommission|[Pp]arliament|[Ss]ummit|[Aa]ssembly|[Ss]ecretary[- ][Gg]eneral)$")
+BODY = re.compile(r"(?:[Rr]ats?|[Kk]ommission|[Pp]arlaments?|[Gg]ipfels?|[Vv]ersammlung|[Ss]ekretärs?|"
+                  r"[Cc]ouncil|[Cc]ommission|[Pp]arliament|[Ss]ummit|[Aa]ssembly|"
+                  r"[Ss]ecretary[- ][Gg]eneral)$")
 OWNER_LINK = re.compile(r"^ (?:des|der|of|of the)? ?$")
 BY_CUE = re.compile(r"(?:\b(?:von|vom|von den|von der|by|by the))\s$")
 
@@ -82,7 +96,6 @@ class Scene:
     focus: str | None
     date: str | None
     books: Codebooks
-    chains: list[list[Item]]
     found: list[Resolution | None]
 
 
@@ -108,18 +121,18 @@ def resolve_actors(article: Article, books: Codebooks) -> list[ActorRef]:
     chains = link_chains(items, text)
     found = [resolve_chain(chain, date, focus, books) for chain in chains]
     taught: dict[str, Resolution] = {}
-    for chain, res in zip(chains, found):
+    for chain, res in zip(chains, found, strict=True):
         if res is not None:
             teach(chain, res, taught)
-    scene = Scene(items, text, starts, focus, date, books, chains, found)
-    for k, chain in enumerate(chains):  # a title alone: what the article, the codebooks or the sentence say
+    scene = Scene(items, text, starts, focus, date, books, found)
+    for k, chain in enumerate(chains):  # a title alone: the article, the codebooks or the sentence decide
         if found[k] is None and "R" in chain_kinds(chain):
             found[k] = titled(chain, k, taught, scene)
             if found[k] is not None:
                 teach(chain, found[k], taught)
     actors = []
     english = (article.language or "").startswith("en")
-    for chain, res in zip(chains, found):
+    for chain, res in zip(chains, found, strict=True):
         if res is None and "P" in chain_kinds(chain):
             person = [it for it in chain if it.kind == "P"][-1]
             res = recall_person(person, taught, None) or person_by_name_part(chain, person, scene) or \
@@ -205,7 +218,8 @@ def adjective_group(chain: list[Item], text: str) -> Resolution | None:
     entry, m = chain[0].entries[0], chain[0].mention
     org = _ORG_NAME.match(text, m.end)
     if org is not None:
-        return Resolution(entry.code, ORG_HEADS[org.group(2)], None, text[m.start:org.end()], "adjective+name")
+        name = text[m.start:org.end()]
+        return Resolution(entry.code, ORG_HEADS[org.group(2)], None, name, "adjective+name")
     nxt = _NEXT_WORD.match(text, m.end)
     if nxt is None or not nxt.group(1).endswith("s") and nxt.group(1) not in MILITARY_NOUNS:
         return None  # a plural group, not "Israeli policy"
@@ -284,7 +298,8 @@ def pick_entry(entries: list[Entry], date: str | None, focus: str | None) -> Ent
     return pick_row([e for e in entries if e.name == names[0]], date)
 
 
-def resolve_chain(chain: list[Item], date: str | None, focus: str | None, books: Codebooks) -> Resolution | None:
+def resolve_chain(chain: list[Item], date: str | None, focus: str | None,
+                  books: Codebooks) -> Resolution | None:
     persons = [it for it in chain if it.kind == "P"]
     roles = [it for it in chain if it.kind == "R" and it.entries]
     orgs = [it for i, it in enumerate(chain) if it.kind == "O" and not (
@@ -341,7 +356,7 @@ def sector_of(role: Entry | None, known: Entry | None, cue: Entry | None) -> str
 #: named in their sentence is theirs even after "in" ("traf in Jordanien König Abdullah")
 ROYAL_ROLES = frozenset({"king", "queen", "emir", "sheikh", "crown_prince", "sultan"})
 #: evidence that a phrase named its state itself; a later bare role of the same kind refers back to it
-EXPLICIT = ("title+", "codebook", "taught", "party", "name+title", "role+sentence")
+EXPLICIT = ("title+", "codebook", "taught", "party", "name+title")
 
 
 def titled(chain: list[Item], k: int, taught: dict[str, Resolution], scene: Scene) -> Resolution | None:
@@ -381,26 +396,30 @@ def in_office(entry: Entry, date: str | None) -> bool:
     """Whether the row covers ``date``; without a date every row does (the name must then be unique)."""
     if date is None:
         return True
-    return _day(entry.start or "0000") <= _day(date) and (entry.end is None or _day(date) <= _day(entry.end))
+    day = _day(date)
+    return _day(entry.start or "0000") <= day and (entry.end is None or day <= _day(entry.end))
 
 
 def _day(date: str) -> str:
     return date[:10] + {4: "-07-01", 7: "-15"}.get(len(date), "")  # a partial date counts as its middle
 
 
-_NAME_PARTS: dict[int, dict[str, list[Entry]]] = {}
+#: per codebooks object (kept, so that its id stays its own): name word -> person rows
+_NAME_PARTS: dict[int, tuple[Codebooks, dict[str, list[Entry]]]] = {}
 #: words of a codebook alias that are no part of the name ("Lady Ashton", "Sheikh Tamim")
-HONORIFICS = frozenset("Lady Lord Sir Dame Baroness Baron King Queen Prince Princess Sheikh Scheich Emir König "
-                       "Königin Prinz Kronprinz Crown Sultan President Präsident General Ayatollah Imam".split())
+HONORIFICS = frozenset("Lady Lord Sir Dame Baroness Baron King Queen Prince Princess Sheikh Scheich Emir "
+                       "König Königin Prinz Kronprinz Crown Sultan President Präsident General Ayatollah Imam"
+                       .split())
 
 
 def name_parts(books: Codebooks) -> dict[str, list[Entry]]:
     """First and last words of the codebook persons' names -> their rows (built once per codebooks)."""
-    index = _NAME_PARTS.get(id(books))
-    if index is None:
-        index = {}
+    cached = _NAME_PARTS.get(id(books))
+    if cached is None or cached[0] is not books:
+        index: dict[str, list[Entry]] = {}
         for surface, entries in books.surfaces.items():
-            words = [w for w in surface.split() if w[:1].isupper() and len(w) > 2 and w not in HONORIFICS]
+            words = [w for w in surface.split() if w[:1].isupper() and len(w) > 2]
+            words = [w for w in words if w not in HONORIFICS]
             people = [e for e in entries if e.kind == "person"]
             if len(surface.split()) < 2 or not words or not people:
                 continue
@@ -408,8 +427,8 @@ def name_parts(books: Codebooks) -> dict[str, list[Entry]]:
                 if not any(e.kind != "person" for e in books.surfaces.get(word, ())):
                     bucket = index.setdefault(word, [])
                     bucket.extend(e for e in people if e not in bucket)
-        _NAME_PARTS[id(books)] = index
-    return index
+        cached = _NAME_PARTS[id(books)] = (books, index)
+    return cached[1]
 
 
 def sentence_states(scene: Scene, pos: int, everywhere: bool = False) -> list[str]:
@@ -446,12 +465,17 @@ def role_in_context(chain: list[Item], k: int, scene: Scene) -> Resolution | Non
         code, evidence = scene.focus, "role+focus"
     if code is None:
         return None
-    return Resolution(code, role.sector, role.role, persons[-1] if persons else f"{code} {role.role}", evidence)
+    name = persons[-1] if persons else f"{code} {role.role}"
+    return Resolution(code, role.sector, role.role, name, evidence)
 
 
 def earlier_role(role: Entry, k: int, scene: Scene) -> str | None:
+    """The state of the last phrase before chain ``k`` with the same role that named it (a monarch's
+    sentence names it too: there is one king per state)."""
     for res in reversed(scene.found[:k]):
-        if res is not None and res.role == role.role and res.evidence.startswith(EXPLICIT):
+        if res is None or res.role != role.role:
+            continue
+        if res.evidence.startswith(EXPLICIT) or res.role in ROYAL_ROLES and res.evidence == "role+sentence":
             return res.code
     return None
 
@@ -511,8 +535,8 @@ def focus_country(items: list[Item], date: str | None, books: Codebooks) -> str 
 
 
 #: English phrases that refer back to the two states of the sentence before ("Both governments urged ...")
-PLURAL_REF = re.compile(r"\b(?:[Bb]oth|[Tt]he two)\s+(governments|leaders|countries|nations|states|sides|presidents|"
-                        r"prime ministers|foreign ministers|ministers|armies|militaries)\b")
+PLURAL_REF = re.compile(r"\b(?:[Bb]oth|[Tt]he two)\s+(governments|leaders|countries|nations|states|sides|"
+                        r"presidents|prime ministers|foreign ministers|ministers|armies|militaries)\b")
 
 
 def plural_references(article: Article, actors: list[ActorRef]) -> list[ActorRef]:

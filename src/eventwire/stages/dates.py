@@ -19,8 +19,8 @@ from ..dates import PRECISION_RANK, dateline_date, find_dates, infer_year
 from ..model import Article, DateRef
 
 #: what separates two clauses of a sentence: a date beyond one of these belongs to another clause
-CLAUSE_BREAK = re.compile(r"[,;:–—()\"„“”]|\s-\s|\b(?:und|aber|sondern|nachdem|bevor|als|and|but|after|before|"
-                          r"while|when|which|who|der|die|das)\s")
+CLAUSE_BREAK = re.compile(r"[,;:–—()\"„“”]|\s-\s|\b(?:und|aber|sondern|nachdem|bevor|als|and|but|after|"
+                          r"before|while|when|which|who|der|die|das)\s")
 #: a date that opens a duration ("seit 2014", "since March") dates a state of affairs, not a happening
 DURATION = re.compile(r"(?:seit|since|bis|until|till|binnen|within)\b", re.IGNORECASE)
 

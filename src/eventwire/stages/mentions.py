@@ -11,7 +11,9 @@ Four sources, merged with overlaps resolved (the longer span wins; on equal leng
   person no codebook lists is still found.
 - firstname: a common first name followed by capitalised words ("Uwe Böhnhardt") is a PER.
 - coref: a surname of a person already found recurs later ("Bayramov betonte ...").
-- ner: PER/ORG/LOC spans of :func:`eventwire.ner.find_entities` when that module and its model exist.
+- ner: PER/ORG/LOC spans of :func:`eventwire.ner.find_entities` when that module and its model exist,
+  cut to their names (:func:`tidy_ner`: "Finland will give" is "Finland"); a span that still holds a
+  codebook mention and more ("Israel Friday", "NATO-member Norway") is dropped for the codebook's.
 """
 
 from __future__ import annotations
@@ -107,7 +109,8 @@ class Mentions:
         found += appositive_names(text, found, self.books)
         if self.use_ner:
             known = [m for m in found if m.source == "codebook"]
-            found += [t for m in ner_mentions(text, article.language or "de") if (t := tidy_ner(m, self.books, known))]
+            ner = ner_mentions(text, article.language or "de")
+            found += [t for m in ner if (t := tidy_ner(m, self.books, known)) is not None]
         chosen = resolve_overlaps(found)
         chosen += surname_mentions(text, tokens, chosen)
         chosen.sort(key=lambda m: m.start)
@@ -225,7 +228,8 @@ def title_names(text: str, found: list[Mention], books: Codebooks) -> list[Menti
 
 
 #: two or three name words right before ", der Außenminister ..." (an apposition names its person)
-APPOSITIVE = re.compile(r"((?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+), (?:der|die|the)(?: [a-zäöüß][\w-]*)? $")
+APPOSITIVE = re.compile(r"((?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+), (?:der|die|the)"
+                        r"(?: [a-zäöüß][\w-]*)? $")
 
 
 def appositive_names(text: str, found: list[Mention], books: Codebooks) -> list[Mention]:
@@ -314,8 +318,8 @@ def ner_mentions(text: str, language: str) -> list[Mention]:
 
 
 #: lower-case words inside a name ("Organisation for Security and Co-operation", "Abu Musab al-Zarqawi")
-NAME_PARTICLES = frozenset("of the for and in de du la le al el bin ibn von van der den des die zu zur zum y da di "
-                           "für und".split())
+NAME_PARTICLES = frozenset("of the for and in de du la le al el bin ibn von van der den des die zu zur zum y "
+                           "da di für und".split())
 #: a lower-case prefix of an Arabic or Romance surname: "al-Zarqawi", "d'Estaing"
 _PREFIXED = re.compile(r"[a-z]{1,3}[-'’][A-ZÄÖÜ]")
 

@@ -4,10 +4,12 @@ Reads ``text``, ``language``, ``mentions`` (those labelled LOC or GPE), ``dateli
 stage filled them, ``actors`` (their state codes are the article's context countries); writes ``places``
 (Place list in text order: name, ISO3 country, coordinates, GeoNames id). Place names in the dateline
 count too: the ``dateline`` field ("Brüssel, 14. Dezember, AZERTAC") and a dateline opening one of the
-first sentences ("Wien/Berlin – ...", "Brüssel (AFP) - ..."). A mention that is no known place is left
-out, as are mentions of other labels. No drop reasons.
+first sentences ("Wien/Berlin – ...", "Brüssel (AFP) - ..."), and names after a locative preposition
+that no mention covers ("in Graz", "nahe der Stadt Aleppo", "im Norden Syriens"). A mention that is no
+known place is left out, as are mentions of other labels. No drop reasons.
 
-:func:`sentence_place` gives the event coder the place of one sentence.
+:func:`sentence_place` gives the event coder the place of one event (its trigger or whole sentence),
+leaving out the spans of the event's actors and recipients.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ _TEXT_DATELINE = re.compile(rf"({_NAME}(?:\s*/\s*{_NAME})*)(?:,[^–—\-\n]{{1,
 _DATELINE_PART = re.compile(r"[^,/;()]+")
 # a place after one of these is where something happened ("in Brüssel", "nahe der Stadt Aleppo")
 _LOCATIVE = re.compile(r"\b(?:in|im|nahe|bei|beim|vor|auf|aus|nach|near|at|outside|inside|from|"
-                       r"nördlich|südlich|östlich|westlich|(?:north|south|east|west) of)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+                       r"nördlich|südlich|östlich|westlich|(?:north|south|east|west) of)\s+(?:\S+\s+){0,3}$",
+                       re.IGNORECASE)
 
 
 def context_countries(article: Article, lang: str) -> set[str]:
@@ -93,20 +96,24 @@ def dateline_places(article: Article, context: Iterable[str] = ()) -> list[Place
 
 # a name after a locative preposition, possibly after a place noun: "in Graz", "nahe der Stadt Raqqa",
 # "in der Nähe von Sabratha", "im Norden Syriens", "near the town of Jenin"
-_PLACE_NOUN = (r"(?P<noun>(?:Stadt|Hauptstadt|Grenzstadt|Küstenstadt|Provinz|Region|Ortschaft|Ort|Dorf|Bezirk|"
-               r"Gemeinde|(?:Nord|Süd)?(?:Nord|Süd|Ost|West)en|city|town|village|province|region|district)"
+_PLACE_NOUN = (r"(?P<noun>(?:Stadt|Hauptstadt|Grenzstadt|Küstenstadt|Provinz|Region|Ortschaft|Ort|Dorf|"
+               r"Bezirk|Gemeinde|(?:Nord|Süd)?(?:Nord|Süd|Ost|West)en|city|town|village|province|region|district)"
                r"\s+(?:of\s+|von\s+)?)?")
 _LOCATED_NAME = re.compile(r"\b(?:[Ii]n|[Ii]m|nahe|[Bb]ei|nach|aus|near|at|outside|[Ii]n der Nähe von|"
                            r"(?:nördlich|südlich|östlich|westlich|north|south|east|west) (?:von|of))\s+"
                            r"(?P<det>der |dem |den |des |the )?" + _PLACE_NOUN +
                            r"(?P<name>[A-ZÄÖÜ][\w'’]+(?:[ -][A-ZÄÖÜ][\w'’]+){0,2})")
 #: capitalised words after "in" that are times, not places
-_NOT_PLACES = frozenset("""Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember
-January February March May June July October December Montag Dienstag Mittwoch Donnerstag Freitag Samstag
-Sonntag Monday Tuesday Wednesday Thursday Friday Saturday Sunday Afrika Africa Europa Europe Asien Asia""".split())  # noqa: SIM905
+_NOT_PLACES = frozenset("""Januar Jänner Februar März April Mai Juni Juli August September Oktober November
+Dezember January February March May June July October December Montag Dienstag Mittwoch Donnerstag Freitag
+Samstag Sonntag Monday Tuesday Wednesday Thursday Friday Saturday Sunday Afrika Africa Europa Europe Asien
+Asia""".split())  # noqa: SIM905 (a word list reads better as text)
 
 
-def _located_hit(m: re.Match, start: int, end: int, text: str, lang: str, context: Iterable[str]) -> dict | None:
+def _located_hit(m: re.Match, start: int, end: int, text: str, lang: str,
+                 context: Iterable[str]) -> dict | None:
+    """The place of ``text[start:end]`` after a locative, if it is one: months, weekdays, continents,
+    short acronyms and (after an article) cities are not."""
     surface = text[start:end]
     if surface in _NOT_PLACES or (surface.isupper() and len(surface) <= 3):
         return None
