@@ -93,8 +93,9 @@ def groups(spans: list[Span], tokens: list[Token]) -> list[list[Span]]:
         if out:
             prev = out[-1][-1]
             between = tokens[prev.last + 1: span.first]
-            if between and len(between) <= 2 and all(t.low in COORD_FILLER for t in between) and any(
-                    t.low in COORD for t in between):
+            coordinated = between and len(between) <= 2 and all(
+                t.low in COORD_FILLER for t in between) and any(t.low in COORD for t in between)
+            if coordinated or span.first <= prev.last:  # "and"-lists; or two actors over the same words
                 out[-1].append(span)
                 continue
         out.append([span])

@@ -251,7 +251,7 @@ def _code_hit(article, language, tokens, hit, spans, sentence, ref_year) -> Even
         return None  # "die Unterstützung der Armee": support of whom? no event without the one supported
     clause = clause_bounds(tokens, hit.index)
     event, aux = realis(tokens, hit, clause, language, ref_year)
-    date, precision = _date(article, sentence)
+    date, precision = _date(article, (tokens[hit.index].start, tokens[hit.last].end))
     if aux is None and date and article.published and date[:4] < article.published[:4]:
         aux = "historical"
     cameo = hit.row.cameo or etype.cameo
@@ -277,7 +277,8 @@ def _event(article, language, tokens, hit, roles: Roles, sentence, event, mode, 
     place = _optional("places", "sentence_place")
     location = None
     if place is not None:
-        found = place(article, *sentence)
+        parties = [(a.start, a.end) for a in roles.actor + roles.recipient]
+        found = place(article, head.start, t_end, exclude=parties)
         location = found.location() if found is not None else None
     return Event(
         id=hashlib.sha1(key.encode()).hexdigest()[:16], article_id=article.id, event=event, mode=mode,
