@@ -62,6 +62,8 @@ def run(
     allow_private: bool = typer.Option(False, "--allow-private", help="Allow loopback/private addresses."),
     max_bytes: int | None = typer.Option(None, help="Largest input file/record/response in bytes."),
     no_analyse: bool = typer.Option(False, "--no-analyse", help="Archive only: no actors, places, events."),
+    ner: str | None = typer.Option(None, "--ner",
+                                      help="Statistical NER over: events (default), all, off (faster)."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first unexpected error."),
 ) -> None:
     """Read INPUTs, clean and analyse them, and store articles, events and rejects."""
@@ -74,7 +76,7 @@ def run(
     try:
         settings = Settings.load(db=db, workers=workers, executor=executor, scheduler=scheduler,
                                  run_dir=run_dir, fetch=fetch or None, allow_private=allow_private or None,
-                                 max_bytes=max_bytes, analyse=False if no_analyse else None,
+                                 max_bytes=max_bytes, analyse=False if no_analyse else None, ner=ner,
                                  strict=strict or None)
         with _progress() as progress:
             report = ingest(list(inputs or []), settings, progress=progress, resume=resume)

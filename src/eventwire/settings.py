@@ -37,6 +37,7 @@ class Settings:
     near_duplicate_threshold: float = 0.8  # estimated Jaccard of word 5-shingles
     min_words: int = 20  # articles with fewer words are rejected too_short
     analyse: bool = True  # run mentions, actors, dates, places, events
+    ner: str = "events"  # statistical NER over: "events" (headline + trigger sentences), "all", "off"
     strict: bool = False  # an unexpected exception in a stage stops the run (tests use it)
 
     @classmethod
@@ -60,6 +61,8 @@ class Settings:
             raise ConfigError("--workers must be at least 1")
         if self.executor not in ("local", "dask"):
             raise ConfigError(f"--executor must be 'local' or 'dask', not {self.executor!r}")
+        if self.ner not in ("events", "all", "off"):
+            raise ConfigError(f"ner must be 'events', 'all' or 'off', not {self.ner!r}")
         if self.max_bytes < 1000:
             raise ConfigError("max_bytes must be at least 1000")
 

@@ -15,109 +15,22 @@ import re
 from ..model import Article
 
 ABBREVIATIONS = frozenset(
-    [
-        "dr",
-        "prof",
-        "st",
-        "nr",
-        "abs",
-        "art",
-        "bzw",
-        "ca",
-        "dipl",
-        "ggf",
-        "inkl",
-        "jh",
-        "jhd",
-        "mio",
-        "mrd",
-        "usw",
-        "vgl",
-        "zb",
-        "z",
-        "b",
-        "u",
-        "a",
-        "o",
-        "ä",
-        "s.",
-        "sog",
-        "evtl",
-        "bspw",
-        "hl",
-        "gen",
-        "vs",
-        "mr",
-        "mrs",
-        "ms",
-        "jr",
-        "sr",
-        "gov",
-        "sen",
-        "rep",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "maj",
-        "brig",
-        "no",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "okt",
-        "nov",
-        "dec",
-        "dez",
-        "corp",
-        "inc",
-        "ltd",
-        "co",
-        "etc",
-        "al",
-        "fig",
-        "univ",
-        "dt",
-        "engl",
-        "franz",
-        "str",
-    ]
-)
-MONTHS = frozenset(
-    [
-        "januar",
-        "jänner",
-        "februar",
-        "märz",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "dezember",
-    ]
+    "dr prof st nr abs art bzw ca dipl ggf inkl jh jhd mio mrd usw vgl zb z b u a o ä sog evtl bspw hl "
+    "gen vs mr mrs ms jr sr gov sen rep col lt sgt capt cmdr adm maj brig no jan feb mar apr jun jul aug "
+    "sep sept oct okt nov dec dez corp inc ltd co etc al fig univ dt engl franz str".split()
 )
 
-# a candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace
+# a candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace
 _BOUNDARY = re.compile(r"[.!?…]+[\"'»«“”‘’)\]]*(?=\s)")
-_NEWLINE = re.compile(r"\n\s*")
+# what follows a candidate: whitespace, an optional opening quote, the next word
+_NEXT = re.compile(r"\s+([\"'„“»«(‚‘]?)(\S+)")
+# the word before a full stop (searched in a short window: a sentence's start is never needed)
+_LAST_WORD = re.compile(r"\S+\Z")
+_INITIALS = re.compile(r"(?:[A-Za-zÄÖÜäöü]\.)+[A-Za-zÄÖÜäöü]?")
 
 
 def _is_boundary(text: str, punct_start: int, after: int) -> bool:
-    nxt = re.match(r"\s+([\"'„“»«(‚‘]?)(\S+)", text[after:])
+    nxt = _NEXT.match(text, after)
     if not nxt:
         return True
     word = nxt.group(2)
@@ -125,23 +38,20 @@ def _is_boundary(text: str, punct_start: int, after: int) -> bool:
         return False
     if text[punct_start] != ".":
         return True
-    before = re.search(r"(\S+)$", text[:punct_start])
-    if not before:
+    last = _LAST_WORD.search(text[max(0, punct_start - 80):punct_start])
+    token = last.group(0).lstrip("\"'„“»«(‚‘") if last else ""
+    if not token:
         return True
-    token = before.group(1).lstrip("\"'„“»«(‚‘")
     if token.isdigit() and len(token) <= 2:  # German ordinal: "14. Dezember", "3. Liga"
         return False
     if token.lower() in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
         return False
-    if re.fullmatch(r"(?:[A-Za-zÄÖÜäöü]\.)+[A-Za-zÄÖÜäöü]?", token):  # "z.B", "U.S", "d.h"
-        return False
-    return True
+    return not _INITIALS.fullmatch(token)  # "z.B", "U.S", "d.h"
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text``; line breaks always end a sentence (headline, dateline, paragraphs)."""
     spans: list[tuple[int, int]] = []
-    pos = 0
     for para in re.finditer(r"[^\n]+", text):
         start, chunk = para.start(), para.group(0)
         cut = 0
@@ -150,8 +60,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 _add(spans, text, start + cut, start + m.end())
                 cut = m.end()
         _add(spans, text, start + cut, start + len(chunk))
-        pos = para.end()
-    del pos
     return spans
 
 
