@@ -252,12 +252,21 @@ def memory_child(source: Path, db: Path) -> None:
         report = ingest([str(source)], Settings.load(db=str(db), workers=1), progress=progress)
     samples.append(current_rss_mb())
     state["phase"] = "done"
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own, children = peak_rss_mb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"peak_mb": own + children, "self_mb": own, "children_mb": children, "rss_mb": samples,
                       "shards_mb": state["shards"], "finish_mb": state["finish"],
                       "articles": report.stats.get("articles_stored", 0), "wall": timer.wall,
                       "cpu": timer.cpu}))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS. Not ``ru_maxrss``: Linux carries that over ``exec`` from the forking
+    parent, so a child of a big process would report the parent's size; VmHWM starts afresh."""
+    with open("/proc/self/status") as status:
+        line = next((line for line in status if line.startswith("VmHWM:")), None)
+    if line is None:  # not Linux: the portable figure, an upper bound
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return int(line.split()[1]) / 1024
 
 
 def current_rss_mb() -> float:
