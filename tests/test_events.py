@@ -344,3 +344,22 @@ def test_nationality_adjective_is_the_actor_of_a_noun_trigger():
                    published="2016-03-01")
     found = [(e.event, e.actor[0]["code"], e.actor[0]["sector"]) for e in art.events]
     assert found == [("ASSAULT", "RUS", "MIL")]
+
+
+def test_meeting_place_is_no_participant_and_sets_the_mode():
+    from eventwire.annotate import annotate
+
+    article = annotate("Die Außenministerin traf sich in der Hauptstadt Warschau mit dem polnischen "
+                       "Außenminister. Später reiste sie weiter.", language="de", published="2024-05-02")
+    (meeting,) = [e for e in article.events if e.event == "CONSULT"]
+    assert "Warschau" not in [a["text"] for a in meeting.actor]
+    assert meeting.location["country"] == "POL"
+
+
+def test_meeting_in_a_third_state_is_third_party():
+    from eventwire.annotate import annotate
+
+    article = annotate("Die Außenminister Frankreichs und Deutschlands haben am Montag in Genf beraten.",
+                       language="de", published="2024-06-03")
+    (meeting,) = [e for e in article.events if e.event == "CONSULT"]
+    assert {a["code"] for a in meeting.actor} == {"FRA", "DEU"} and meeting.mode == "third-party"

@@ -23,6 +23,7 @@ from ..coder.adjectives import adjective_actors
 from ..coder.anaphora import pronoun_refs
 from ..coder.clauses import Roles, Span, assign_roles, clause_bounds, locate
 from ..coder.implicit import implicit_authority
+from ..coder.meetings import consult_mode, drop_places
 from ..coder.non_events import characterised, demanded, inside_name, not_dateline, same_act, speech_content
 from ..coder.realis import realis
 from ..coder.triggers import Hit, Token, cameo_table, event_types, tokenize, trigger_index
@@ -243,6 +244,9 @@ def _code_hit(article, language, tokens, hit, spans, sentence, ref_year) -> Even
     if roles is not None and roles.implicit:  # "wurden festgenommen": the state's police did it
         authority = implicit_authority(article, tokens, hit, roles.recipient, sentence)
         roles.actor = [authority] if authority is not None else []
+    if roles is not None:
+        roles.actor = drop_places(roles.actor, article.text)
+        roles.recipient = drop_places(roles.recipient, article.text)
     if roles is None or not roles.actor:
         return None
     if not hit.noun and all(a.evidence == "adjective+trigger" for a in roles.actor):
@@ -280,7 +284,7 @@ def _event(article, language, tokens, hit, roles: Roles, sentence, event, mode, 
         parties = [(a.start, a.end) for a in roles.actor + roles.recipient]
         found = place(article, head.start, t_end, exclude=parties)
         location = found.location() if found is not None else None
-    return Event(
+    coded = Event(
         id=hashlib.sha1(key.encode()).hexdigest()[:16], article_id=article.id, event=event, mode=mode,
         context=[], cameo=cameo, quad_class=quad, goldstein=goldstein,
         actor=[a.entity() for a in roles.actor], recipient=[r.entity() for r in roles.recipient],
@@ -289,6 +293,9 @@ def _event(article, language, tokens, hit, roles: Roles, sentence, event, mode, 
         trigger=trigger, trigger_span=[head.start, t_end], confidence=round(roles.confidence, 2),
         coder=f"rules-{language}/{VERSION}",
     )
+    if coded.event == "CONSULT" and coded.mode is None:
+        coded.mode = consult_mode(coded)
+    return coded
 
 
 def _date(article: Article, sentence: tuple[int, int]) -> tuple[str | None, str | None]:
@@ -332,6 +339,10 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
                 continue  # German reports keep the target when they retell: one without is another act
             if not old.recipient and ev.recipient:
                 old.recipient = ev.recipient
+            if reciprocal:  # the headline names one side, the body both: all of them took part
+                known = {(e.get("code"), e.get("sector")) for e in old.actor}
+                old.actor += [e for e in ev.actor if (e.get("code"), e.get("sector")) not in known]
+            old.mode = old.mode or ev.mode
             if old.location is None and ev.location is not None:  # the body says where the headline's meeting was
                 old.location = ev.location
             break
