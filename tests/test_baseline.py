@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT
+from support import ROOT
 
 #: the minimum each figure must keep (issues: articles, actors, events)
 REQUIRED = {

@@ -9,9 +9,9 @@ import resource
 
 import duckdb
 
-from conftest import ENGLISH_ARTICLE, GERMAN_ARTICLE
 from eventwire import ingest
 from eventwire.inputs.warc import write_warc
+from support import ENGLISH_ARTICLE, GERMAN_ARTICLE
 
 UMLAUT_TEXT = (
     "Grüße aus Köln\nDie Außenministerin äußerte sich am Montag über die Maßnahmen der Regierung in "
@@ -46,12 +46,16 @@ def build_battery(folder):
     (folder / "junk.html").write_bytes(junk)
     (folder / "random.bin").write_bytes(os.urandom(5000))
     # invalid UTF-8 that is still text: decoded as cp1252 and stored, umlauts intact
-    (folder / "bad-utf8.txt").write_bytes(UMLAUT_TEXT.replace("Montag", "Samstag").encode("utf-8")[:-5] + b"\xff\xfe ok.")
+    (folder / "bad-utf8.txt").write_bytes(
+        UMLAUT_TEXT.replace("Montag", "Samstag").encode("utf-8")[:-5] + b"\xff\xfe ok.")
     good["bad-utf8.txt"] = 1
     del bad["bad-utf8.txt"]
     (folder / "huge.txt").write_bytes(b"Wort " * 500_000)
-    write_warc(folder / "full.warc.gz", [("https://example.org/w1", f"<html><body><article><p>{GERMAN_ARTICLE.replace('Berlin', 'Bonn')}</p></article></body></html>".encode()),
-                                         ("https://example.org/w2", f"<html><body><article><p>{ENGLISH_ARTICLE.replace('Tokyo', 'Osaka')}</p></article></body></html>".encode())])
+    write_warc(folder / "full.warc.gz", [
+        ("https://example.org/w1", (f"<html><body><article><p>{GERMAN_ARTICLE.replace('Berlin', 'Bonn')}"
+                                    "</p></article></body></html>").encode()),
+        ("https://example.org/w2", (f"<html><body><article><p>{ENGLISH_ARTICLE.replace('Tokyo', 'Osaka')}"
+                                    "</p></article></body></html>").encode())])
     data = (folder / "full.warc.gz").read_bytes()
     (folder / "full.warc.gz").unlink()
     (folder / "truncated.warc.gz").write_bytes(data[: len(data) * 2 // 3])
@@ -101,7 +105,7 @@ def test_battery(tmp_path, settings_for):
     names = [uri.split("/battery/", 1)[1].split("#")[0] for uri, _ in stored]
     for name, count in good.items():
         assert names.count(name) == count, (name, names)
-    for uri, text in stored:
+    for _uri, text in stored:
         if "Maßnahmen" in text:
             assert "Außenministerin" in text and "Maßnahmen" in text and "Größe" in text
     # the truncated archive keeps the record before the cut

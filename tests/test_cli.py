@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES
 from eventwire.cli import app
 from eventwire.export import GDELT_COLUMNS
 from eventwire.model import ARTICLE_FIELDS, EVENT_FIELDS
+from support import EXAMPLES
 
 #: small shards, so that a run with two workers really spreads over both
 ENV = {"EVENTWIRE_SHARD_SIZE": "2"}

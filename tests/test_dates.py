@@ -39,7 +39,8 @@ def test_weekday_in_a_future_clause_looks_ahead():
 
 
 def test_explicit_dates_in_both_languages():
-    de = _values("Am 14. Dezember 2021 und am 3.5.2019 sowie Ende August 2021 kam es zu Gesprächen.", "de", None)
+    de = _values("Am 14. Dezember 2021 und am 3.5.2019 sowie Ende August 2021 kam es zu Gesprächen.", "de",
+                 None)
     assert de["Am 14. Dezember 2021"] == ("2021-12-14", "day", "explicit")
     assert de["am 3.5.2019"] == ("2019-05-03", "day", "explicit")
     assert de["Ende August 2021"] == ("2021-08", "month", "explicit")
@@ -49,7 +50,8 @@ def test_explicit_dates_in_both_languages():
 
 
 def test_partial_dates_take_the_nearest_year_of_the_reference():
-    found = _values("Die Wahl fand am 3. März statt, die Koalition hielt bis im November.", "de", "2021-12-16")
+    found = _values("Die Wahl fand am 3. März statt, die Koalition hielt bis im November.", "de",
+                    "2021-12-16")
     assert found["am 3. März"] == ("2021-03-03", "day", "explicit+ref_year")
     found = _values("Die Proteste begannen am 28. Dezember.", "de", "2022-01-05")
     assert found["am 28. Dezember"][0] == "2021-12-28"
@@ -69,7 +71,8 @@ def test_relative_expressions():
     assert found["im Jahr 2015"] == ("2015", "year", "explicit")
     en = _values("Yesterday the party said that last year was hard and that this year is better.", "en",
                  "2005-03-10")
-    assert en["Yesterday"][0] == "2005-03-09" and en["last year"][0] == "2004" and en["this year"][0] == "2005"
+    assert (en["Yesterday"][0] == "2005-03-09" and en["last year"][0] == "2004"
+            and en["this year"][0] == "2005")
 
 
 def test_relative_dates_are_never_finer_than_the_reference():
@@ -85,7 +88,8 @@ def test_counts_are_not_years():
 
 
 def test_spans_point_into_the_text():
-    text = "Am Dienstag, 14. Dezember, sagte er in Brüssel, dass Ende August 2021 die letzten Truppen abzogen."
+    text = ("Am Dienstag, 14. Dezember, sagte er in Brüssel, dass Ende August 2021 "
+            "die letzten Truppen abzogen.")
     dates = find_dates(text, "de", "2021-12-16")
     assert dates and all(text[d.start:d.end] == d.text for d in dates)
     assert [d.start for d in dates] == sorted(d.start for d in dates)
@@ -109,8 +113,8 @@ def test_infer_year_from_anniversaries_and_numbered_events():
             "und lud zur COP29 ein.")
     year, evidence = infer_year(text, "de")
     assert year == 2024 and "1994" in evidence
-    assert infer_year("Das Programm Partnerschaft für den Frieden feiert sein 30-jähriges Jubiläum.", "de")[0] \
-        == 2024
+    assert infer_year("Das Programm Partnerschaft für den Frieden feiert "
+                      "sein 30-jähriges Jubiläum.", "de")[0] == 2024
     assert infer_year("Die Delegation reiste zur COP28 nach Dubai.", "de")[0] == 2023
     assert infer_year("The alliance marks the 70th anniversary of NATO this year.", "en")[0] == 2019
     assert infer_year("Er wurde zu 30 Jahre Haft verurteilt, die NATO schwieg.", "de") is None
@@ -134,7 +138,8 @@ def test_stage_sets_a_missing_published_from_the_dateline():
 
 
 def test_stage_infers_a_year_without_dateline():
-    text = "Der Außenminister empfing in diesem Jahr Gäste zum 30. Jahrestag der Partnerschaft für den Frieden."
+    text = ("Der Außenminister empfing in diesem Jahr Gäste zum 30. Jahrestag "
+            "der Partnerschaft für den Frieden.")
     article = Dates()(_article(text), None)
     assert (article.published, article.published_precision, article.published_method) == (
         "2024", "year", "inferred")

@@ -23,9 +23,9 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES, ROOT
 from eventwire.model import ARTICLE_FIELDS, AUX_VALUES, EVENT_FIELDS, PRECISIONS
 from eventwire.settings import Settings
+from support import EXAMPLES, ROOT
 
 DOCS = ROOT / "docs"
 SRC = ROOT / "src" / "eventwire"

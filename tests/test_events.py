@@ -18,7 +18,8 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 #: surface -> (code, sector): a tiny stand-in for the actors stage
 ACTORS = {
-    "Merkel": ("DEU", "GOV"), "Putin": ("RUS", "GOV"), "Russland": ("RUS", "GOV"), "die Ukraine": ("UKR", "GOV"),
+    "Merkel": ("DEU", "GOV"), "Putin": ("RUS", "GOV"), "Russland": ("RUS", "GOV"),
+    "die Ukraine": ("UKR", "GOV"),
     "Ukraine": ("UKR", "GOV"), "Taliban": ("AFG", "REB"), "FPÖ": ("AUT", "OPP"), "SPÖ": ("AUT", "GOV"),
     "Polizei": ("AUT", "COP"), "Israel": ("ISR", "GOV"), "Hamas": ("PSE", "REB"), "Kerry": ("USA", "GOV"),
     "Iran": ("IRN", "GOV"), "Russia": ("RUS", "GOV"), "France": ("FRA", "GOV"), "Blair": ("GBR", "GOV"),
@@ -108,7 +109,8 @@ def test_announced_meeting_is_agree_now():
 
 
 def test_same_meeting_in_headline_and_body_is_one_event():
-    text = "Merkel trifft Putin\nMerkel traf sich am Montag in Berlin mit Putin. Beide sprachen über die Ukraine."
+    text = ("Merkel trifft Putin\nMerkel traf sich am Montag in Berlin mit Putin. "
+            "Beide sprachen über die Ukraine.")
     events = code_events(article(text))
     assert [e.event for e in events] == ["CONSULT"]
     assert events[0].trigger == "trifft"
@@ -142,9 +144,11 @@ def test_merge_keeps_distinct_recipients_apart():
 def test_scoring_rule():
     gold = {"event": "ACCUSE", "actor": [{"code": "DEU"}], "recipient": [{"code": "RUS"}]}
     assert events_match({"event": "ACCUSE", "actor": [{"code": "DEU"}], "recipient": []}, gold)
-    assert not events_match({"event": "ACCUSE", "actor": [{"code": "DEU"}], "recipient": [{"code": "USA"}]}, gold)
+    assert not events_match({"event": "ACCUSE", "actor": [{"code": "DEU"}], "recipient": [{"code": "USA"}]},
+                            gold)
     meeting = {"event": "CONSULT", "actor": [{"code": "DEU"}, {"code": "RUS"}], "recipient": []}
-    assert events_match({"event": "CONSULT", "actor": [{"code": "USA"}], "recipient": [{"code": "RUS"}]}, meeting)
+    assert events_match({"event": "CONSULT", "actor": [{"code": "USA"}], "recipient": [{"code": "RUS"}]},
+                        meeting)
     assert match_count([gold, gold], [gold], events_match) == 1
     scores = score_articles([{"id": "a", "events": [dict(gold, aux=None), dict(gold, aux="future")]}],
                             {"a": [dict(gold, aux=None), dict(gold, aux="hypothetical")]})
@@ -167,7 +171,8 @@ def test_pronoun_subject_takes_the_subject_of_the_previous_sentence():
 
 def test_pronoun_er_never_refers_to_a_state():
     state = ActorRef(0, 8, "Russland", "Russland", "RUS", "GOV", evidence="state")
-    minister = ActorRef(10, 19, "Lawrow", "Lawrow", "RUS", "GOV", role="foreign_minister", evidence="codebook")
+    minister = ActorRef(10, 19, "Lawrow", "Lawrow", "RUS", "GOV", role="foreign_minister",
+                        evidence="codebook")
     assert antecedent("er", "subject", [[state]]) is None
     assert antecedent("er", "subject", [[state, minister]]) is minister
     assert antecedent("sie", "subject", [[state, minister]]) is state

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import EXAMPLES
 from eventwire import ingest
 from eventwire.evaluate.events import score_articles
 from eventwire.inputs.warc import write_warc
 from eventwire.store import Store, read
+from support import EXAMPLES
 
 
 def E(event, actor, recipient=(), aux=None):  # noqa: N802 - reads like a table row
@@ -49,7 +49,8 @@ def coded(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("examples")
     write_warc(tmp / "pages.warc.gz", [("https://example.org/en/grain-corridor",
                                         (EXAMPLES / "page.html").read_bytes()),
-                                       ("https://example.org/de/un-konvoi", (EXAMPLES / "page2.html").read_bytes())])
+                                       ("https://example.org/de/un-konvoi",
+                                        (EXAMPLES / "page2.html").read_bytes())])
     from eventwire.settings import Settings
 
     ingest([str(EXAMPLES), str(tmp / "pages.warc.gz")], Settings.load(db=str(tmp / "x.duckdb"), strict=True))

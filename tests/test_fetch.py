@@ -16,11 +16,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ENGLISH_ARTICLE, EXAMPLES
 from eventwire import fetch as fetch_module
 from eventwire.errors import FetchError, FetchRefused
 from eventwire.fetch import Fetcher
 from eventwire.settings import Settings
+from support import ENGLISH_ARTICLE, EXAMPLES
 
 pytestmark = pytest.mark.network
 

@@ -11,9 +11,9 @@ import time
 import duckdb
 import pytest
 
-from conftest import ENGLISH_ARTICLE, EXAMPLES, GERMAN_ARTICLE, generated_articles, write_jsonl
 from eventwire import ingest
 from eventwire.inputs.warc import write_warc
+from support import ENGLISH_ARTICLE, EXAMPLES, GERMAN_ARTICLE, generated_articles, write_jsonl
 
 
 def dump(db: str) -> dict[str, list]:
@@ -88,7 +88,8 @@ def test_near_duplicate_points_to_first(tmp_path, settings_for):
 def test_resume_after_sigkill(tmp_path):
     data = write_jsonl(tmp_path / "many.jsonl", generated_articles(1200, seed=7))
     db, run_dir = tmp_path / "k.duckdb", tmp_path / "run"
-    cmd = [sys.executable, "-m", "eventwire.cli", "run", str(data), "--db", str(db), "--run-dir", str(run_dir)]
+    cmd = [sys.executable, "-m", "eventwire.cli", "run", str(data), "--db", str(db),
+           "--run-dir", str(run_dir)]
     env = dict(os.environ, EVENTWIRE_SHARD_SIZE="1")
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120

@@ -4,8 +4,9 @@ The slow test runs 20,000 articles generated from the project's templates (conft
 through ``ingest`` in a child process and reads its peak RSS there (VmHWM + children's): it must
 stay under 1 GB, and the RSS at the end must not have grown much past the RSS at a quarter of the
 input (what the driver keeps per article - ids, URLs, LSH buckets - is small; whole articles are not).
-``EVENTWIRE_SCALE_N`` changes the size (default 8,000 in the test suite; `make bench` measures 100,000). The other tests pin the dedup fast path to datasketch, whose
-values the stores hold: the same signatures, the same band layout, the same clusters.
+``EVENTWIRE_SCALE_N`` changes the size (default 8,000 in the test suite; `make bench` measures 100,000).
+The other tests pin the dedup fast path to datasketch, whose values the stores hold: the same signatures,
+the same band layout, the same clusters.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ import sys
 
 import pytest
 
-from conftest import ENGLISH_ARTICLE, GERMAN_ARTICLE, generated_articles, write_jsonl
 from eventwire.stages import dedup
+from support import ENGLISH_ARTICLE, GERMAN_ARTICLE, generated_articles, write_jsonl
 
 PEAK_LIMIT_MB = 1024
 GROWTH_LIMIT_MB = 150

@@ -19,8 +19,8 @@ import pytest
 
 HEADER = ["name", "aliases", "code", "sector", "role", "start", "end", "note"]
 ACRONYMS = {"UN", "NATO", "EU"}
-G20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS", "SAU",
-       "ZAF", "TUR", "GBR", "USA"]
+G20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS",
+       "SAU", "ZAF", "TUR", "GBR", "USA"]
 SCOPE_START, SCOPE_END = date(2000, 1, 1), date(2026, 12, 1)
 #: a successor may be sworn in a few days before the predecessor's formal end
 OVERLAP_DAYS = 3
@@ -39,7 +39,7 @@ def _read():
 def rows():
     table = _read()
     assert table[0] == HEADER
-    return [dict(zip(HEADER, r)) for r in table[1:]]
+    return [dict(zip(HEADER, r, strict=False)) for r in table[1:]]
 
 
 def _day(value: str) -> date:
@@ -101,7 +101,8 @@ def test_every_state_covers_the_whole_scope(rows):
     offices = _offices(rows)
     for code in G20:
         executive = offices.get((code, "head_of_state")) or offices.get((code, "head_of_government"))
-        for role, periods in (("executive", executive), ("foreign_minister", offices.get((code, "foreign_minister")))):
+        for role, periods in (("executive", executive),
+                              ("foreign_minister", offices.get((code, "foreign_minister")))):
             assert periods, f"{code}: no {role} rows"
             assert _day(periods[0]["start"]) <= SCOPE_START, f"{code} {role} starts late"
             assert periods[-1]["end"] == "", f"{code} {role}: no current holder"

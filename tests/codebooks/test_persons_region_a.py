@@ -35,7 +35,7 @@ def _read() -> tuple[list[str], list[dict[str, str]]]:
         rows = [r for r in reader]
     for r in rows:
         assert len(r) == 8, f"row does not have 8 fields: {r}"
-    return header, [dict(zip(HEADER, r)) for r in rows]
+    return header, [dict(zip(HEADER, r, strict=True)) for r in rows]
 
 
 def _date(s: str) -> dt.date:

@@ -40,7 +40,7 @@ def _load() -> tuple[list[str], list[list[str]]]:
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, str]]:
-    return [dict(zip(HEADER, r)) for r in _load()[1]]
+    return [dict(zip(HEADER, r, strict=False)) for r in _load()[1]]
 
 
 def _span(row: dict[str, str]) -> tuple[dt.date, dt.date]:

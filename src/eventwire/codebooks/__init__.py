@@ -170,7 +170,8 @@ def _adjective_stem(word: str) -> str | None:
     if not word[:1].isupper():
         return None
     for ending in ("en", "er", "es", "em", "e"):
-        if word.endswith(ending) and word[: -len(ending)].lower().endswith(("isch", "al", "ig", "t", "ch", "ar", "er")):
+        if word.endswith(ending) and word[: -len(ending)].lower().endswith(
+                ("isch", "al", "ig", "t", "ch", "ar", "er")):
             return word[: -len(ending)]
     return None
 
@@ -220,9 +221,11 @@ def _load_dated(books: Codebooks, path: Path, kind: str, source: str) -> None:
         if not name or not row.get("code"):
             log.warning("%s: row without name or code skipped: %r", source, row)
             continue
-        entry = Entry(kind=kind, name=name, code=row["code"].strip(), sector=(row.get("sector") or "").strip()
-                      or None, role=(row.get("role") or "").strip() or None,
-                      start=(row.get("start") or "").strip() or None, end=(row.get("end") or "").strip() or None,
+        entry = Entry(kind=kind, name=name, code=row["code"].strip(),
+                      sector=(row.get("sector") or "").strip() or None,
+                      role=(row.get("role") or "").strip() or None,
+                      start=(row.get("start") or "").strip() or None,
+                      end=(row.get("end") or "").strip() or None,
                       source=source, note=(row.get("note") or "").strip())
         for surface in [name, *_split(row.get("aliases"))]:
             forms = inflect_name(surface) if kind == "group" and " " in surface else [surface]

@@ -21,15 +21,22 @@ from .implicit import state_act
 from .segments import apposed_subject, reported_clause
 from .triggers import CLAUSE_MARKS, Hit, Token
 
-AUX_DE = frozenset(["hat", "habe", "haben", "hatte", "hatten", "hätte", "hätten", "ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären", "wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "kann", "können", "konnte", "konnten", "könnte", "könnten", "will", "wollen", "wollte", "wollten", "soll", "sollen", "sollte", "sollten", "muss", "müssen", "musste", "mussten", "darf", "dürfen"])
-SUBORDINATORS_DE = frozenset(["dass", "daß", "weil", "nachdem", "da", "wenn", "ob", "obwohl", "als", "falls", "damit", "bevor", "während", "seit", "sofern", "zumal", "indem", "wo"])
-RELATIVE_DE = frozenset(["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches"])
+AUX_DE = frozenset(["hat", "habe", "haben", "hatte", "hatten", "hätte", "hätten", "ist", "sind", "war",
+                    "waren", "sei", "seien", "wäre", "wären", "wird", "werden", "wurde", "wurden", "worden",
+                    "würde", "würden", "kann", "können", "konnte", "konnten", "könnte", "könnten", "will",
+                    "wollen", "wollte", "wollten", "soll", "sollen", "sollte", "sollten", "muss", "müssen",
+                    "musste", "mussten", "darf", "dürfen"])
+SUBORDINATORS_DE = frozenset(["dass", "daß", "weil", "nachdem", "da", "wenn", "ob", "obwohl", "als", "falls",
+                              "damit", "bevor", "während", "seit", "sofern", "zumal", "indem", "wo"])
+RELATIVE_DE = frozenset(["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher",
+                         "welches"])
 PASSIVE_DE = frozenset(["wurde", "wurden", "worden", "werden", "wird"])
 #: "auf Anweisung/Befehl des Innenministers": the one who ordered is the agent of a German passive
 AGENT = {"de": frozenset({"von", "durch", "vom", "anweisung", "befehl", "geheiß", "anordnung", "auftrag"}),
          "en": frozenset({"by"})}
 BE_EN = frozenset(["is", "are", "was", "were", "be", "been", "being"])
-AUX_EN = frozenset(["has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "did", "does", "do"])
+AUX_EN = frozenset(["has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might",
+                    "must", "did", "does", "do"])
 #: prepositions that make the following actor a place or a source, not a participant
 LOCATIVE = {"de": frozenset(["in", "im", "nach", "aus", "bei", "beim", "ins", "am", "an", "vor"]),
             "en": frozenset(["in", "at", "from", "near", "into", "across", "inside"])}
@@ -112,7 +119,9 @@ def _no_prep(span: Span, language: str) -> bool:
     return p is None or not (p in LOCATIVE[language] or p in AGENT[language] or p in _ALL_PREPS)
 
 
-_ALL_PREPS = frozenset(["auf", "gegen", "mit", "zwischen", "für", "über", "um", "unter", "zu", "zum", "zur", "an", "gegenüber", "wegen", "seit", "von", "durch", "vom", "on", "against", "with", "between", "for", "over", "about", "to", "of", "toward", "towards", "by", "under"])
+_ALL_PREPS = frozenset(["auf", "gegen", "mit", "zwischen", "für", "über", "um", "unter", "zu", "zum", "zur",
+                        "an", "gegenüber", "wegen", "seit", "von", "durch", "vom", "on", "against", "with",
+                        "between", "for", "over", "about", "to", "of", "toward", "towards", "by", "under"])
 
 
 def _followed_by_source(span: Span, tokens: list[Token], language: str) -> bool:
@@ -239,7 +248,8 @@ def _verbal(tokens, hit, spans, language, recipient_preps, c0, c1) -> Roles | No
     prep_groups = groups(preps, tokens)
     if language == "en":
         right, prep_groups = _objects_en(tokens, hit, right, prep_groups, c1)
-    if hit.row.pos == "A" and language == "en" and hit.row.event == "REQUEST":  # "X said Y must ...": X asks Y
+    # "X said Y must ...": X asks Y
+    if hit.row.pos == "A" and language == "en" and hit.row.event == "REQUEST":
         lead = groups([s for s in spans if _no_prep(s, language) and s.last < hit.index], tokens)
         if len(lead) >= 2:
             return Roles(_refs(lead[0]), _refs(lead[-1]), 0.55)
@@ -274,9 +284,10 @@ def _verbal(tokens, hit, spans, language, recipient_preps, c0, c1) -> Roles | No
 
 
 #: English words that end the verb phrase: what follows belongs to an adjunct or another clause
-#: ("lifted a curfew in Montenegro where 28 people ...", "reimposed blockades following the deaths of")
-OBJECT_STOP_EN = frozenset("""which who whom whose where when while because after before following amid despite
-although though since until unless if as whereas during""".split())
+#: ("lifted a curfew in Montenegro where 28 people ...",
+#: "reimposed blockades following the deaths of")
+OBJECT_STOP_EN = frozenset("""which who whom whose where when while because after before following amid
+despite although though since until unless if as whereas during""".split())
 
 
 def _objects_en(tokens, hit, right, prep_groups, c1):

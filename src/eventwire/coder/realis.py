@@ -17,24 +17,34 @@ import re
 from .triggers import Hit, Token
 
 NEGATION = {
-    "de": frozenset(["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "weder"]),
+    "de": frozenset(["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals",
+                     "weder"]),
     "en": frozenset(["not", "never", "no", "neither", "nor", "nobody", "nothing", "none"]),
 }
 NOT_NEGATING = {"de": frozenset(["nur", "zuletzt", "selten", "immer"]), "en": frozenset(["only", "least"])}
-DENIAL = {"de": frozenset(["dementierte", "dementierten", "dementiert", "bestritt", "bestritten", "bestreitet"]),
+DENIAL = {"de": frozenset(["dementierte", "dementierten", "dementiert", "bestritt", "bestritten",
+                           "bestreitet"]),
           "en": frozenset(["denied", "denies", "deny", "denying"])}
-HYPOTHETICAL = {"de": frozenset(["würde", "würden", "könnte", "könnten", "falls", "sofern", "möglicherweise", "eventuell"]),
+HYPOTHETICAL = {"de": frozenset(["würde", "würden", "könnte", "könnten", "falls", "sofern", "möglicherweise",
+                                 "eventuell"]),
                 "en": frozenset(["would", "could", "might", "if", "unless", "may"])}
 FUTURE = {
-    "de": frozenset(["wird", "werden", "will", "wollen", "wollte", "wollten", "soll", "sollen", "plant", "planen", "plante", "planten", "beabsichtigt", "beabsichtigen", "möchte", "morgen", "demnächst", "künftig", "kommende", "kommenden", "kommendes", "nächste", "nächsten", "nächstes", "voraussichtlich", "bevorstehende", "bevorstehenden", "geplante", "geplanten", "angekündigte", "angekündigten"]),
-    "en": frozenset(["will", "shall", "'ll", "tomorrow", "upcoming", "planned", "plans", "plan", "intends", "next"]),
+    "de": frozenset(["wird", "werden", "will", "wollen", "wollte", "wollten", "soll", "sollen", "plant",
+                     "planen", "plante", "planten", "beabsichtigt", "beabsichtigen", "möchte", "morgen",
+                     "demnächst", "künftig", "kommende", "kommenden", "kommendes", "nächste", "nächsten",
+                     "nächstes", "voraussichtlich", "bevorstehende", "bevorstehenden", "geplante",
+                     "geplanten", "angekündigte", "angekündigten"]),
+    "en": frozenset(["will", "shall", "'ll", "tomorrow", "upcoming", "planned", "plans", "plan", "intends",
+                     "next"]),
 }
 PAST_PERFECT = {"de": frozenset(["hatte", "hatten", "war", "waren"]), "en": frozenset({"had"})}
 EARLIER = {"de": frozenset(["bereits", "schon", "damals", "einst", "früher", "zuvor"]),
            "en": frozenset(["ago", "previously", "formerly", "earlier", "once"])}
 #: speech verbs after which "would"/"würde" is the future of reported speech, not a hypothesis
-REPORTING = {"de": frozenset(["sagte", "sagten", "erklärte", "erklärten", "kündigte", "kündigten", "versicherte", "betonte", "teilte", "teilten"]),
-             "en": frozenset(["said", "says", "announced", "told", "stated", "declared", "confirmed", "added"])}
+REPORTING = {"de": frozenset(["sagte", "sagten", "erklärte", "erklärten", "kündigte", "kündigten",
+                              "versicherte", "betonte", "teilte", "teilten"]),
+             "en": frozenset(["said", "says", "announced", "told", "stated", "declared", "confirmed",
+                              "added"])}
 REPORTED_FUTURE = {"de": frozenset(["würde", "würden"]), "en": frozenset(["would"])}
 #: cooperative types whose negation is a refusal (PLOVER REJECT)
 REFUSED = frozenset({"AGREE", "SUPPORT", "COOPERATE"})

@@ -210,7 +210,9 @@ def _row_matches(row: Row, tokens: list[Token], i: int,
 
 
 #: words after which a particle is a preposition ("warfen Steine vor dem Gebäude"), not a verb's particle
-_NOT_AFTER_PARTICLE = frozenset(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines", "diesem", "dieser", "diesen", "ihrem", "ihren", "seinem", "seinen", "zu", "zum", "zur"])
+_NOT_AFTER_PARTICLE = frozenset(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen",
+                                 "einer", "eines", "diesem", "dieser", "diesen", "ihrem", "ihren", "seinem",
+                                 "seinen", "zu", "zum", "zur"])
 
 
 def _particle(particle: str, tokens: list[Token], last: int) -> int | None:

@@ -47,7 +47,7 @@ def score(outputs: dict[str, str], expectations: dict[str, dict], prefix: str) -
         expect = expectations[page]
         counts = _count(output, expect)
         for key in ("", f"_{expect.get('lang', 'xx')}"):
-            totals[key] = [a + b for a, b in zip(totals[key], counts)]
+            totals[key] = [a + b for a, b in zip(totals[key], counts, strict=True)]
     figures: dict[str, float] = {}
     for key, (tp, fn, fp) in sorted(totals.items()):
         p, r, f1 = _prf(tp, fn, fp)

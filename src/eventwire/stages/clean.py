@@ -50,7 +50,8 @@ _DATELINE_PREFIX = (
     re.compile(r"^(\([^()\n]{2,20}\))\s*[-–—]\s+(?=\S)"),
 )
 # A dateline on its own line: "Brüssel, 14. Dezember, AZERTAC" - a place, then a date or an agency.
-_DATE = r"\d{1,4}(?:[./-]\s*(?:\d{1,2}|[^\W\d_]{3,}\.?)(?:[./-]?\s*\d{2,4})?|\.?\s+[^\W\d_]{3,}\.?(?:\s+\d{4})?)"
+_DATE = (r"\d{1,4}(?:[./-]\s*(?:\d{1,2}|[^\W\d_]{3,}\.?)(?:[./-]?\s*\d{2,4})?"
+         r"|\.?\s+[^\W\d_]{3,}\.?(?:\s+\d{4})?)")
 _DATELINE_LINE = re.compile(
     rf"^({_PLACE}),\s*(?:{_DATE}|[^\W\d_]{{3,}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)(?:\s*[,(/]\s*[^\W\d_]{{2,}}\)?)?$"
     rf"|^({_PLACE})\s*\(([^\W\d_]{{2,}}(?:[/ ][^\W\d_]{{2,}})?)\)$"

@@ -112,7 +112,8 @@ def _after_locative(text: str, ref: ActorRef, language: str) -> bool:
 
 
 SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
-_ZU_INFINITIVE = re.compile(r"^(?:ab|an|auf|aus|ein|fest|frei|vor|zurück|nach|hin|mit|weg|her|los|bei|zu)zu\w+en$")
+_ZU_INFINITIVE = re.compile(r"^(?:ab|an|auf|aus|ein|fest|frei|vor|zurück|nach|hin|"
+                            r"mit|weg|her|los|bei|zu)zu\w+en$")
 
 
 def _content_nouns_removed(tokens: list[Token], hits: list[Hit], language: str = "de") -> list[Hit]:
@@ -168,10 +169,13 @@ def _prepositional_gerund(tokens: list[Token], j: int) -> bool:
     return tokens[j - 1].low in _GERUND_PREPOSITIONS and nxt.text[:1].isalnum() and nxt.low not in _NOT_OBJECT
 
 
-_ATTRIBUTIVE_BEFORE = frozenset(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines", "im", "am", "vom", "zum", "zur", "beim", "ihrem", "ihren", "seinem", "seinen", "diese", "dieser", "diesem", "diesen"])
+_ATTRIBUTIVE_BEFORE = frozenset(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen",
+                                 "einer", "eines", "im", "am", "vom", "zum", "zur", "beim", "ihrem", "ihren",
+                                 "seinem", "seinen", "diese", "dieser", "diesem", "diesen"])
 
 
-_PREPOSITIONS_DE = frozenset("in an auf bei mit nach von zu aus für gegen über unter vor durch ohne seit".split())
+_PREPOSITIONS_DE = frozenset(("in an auf bei mit nach von zu aus für gegen über unter vor "
+                              "durch ohne seit").split())
 
 
 def _attributive(tokens: list[Token], hit: Hit) -> bool:
@@ -343,7 +347,8 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
                 known = {(e.get("code"), e.get("sector")) for e in old.actor}
                 old.actor += [e for e in ev.actor if (e.get("code"), e.get("sector")) not in known]
             old.mode = old.mode or ev.mode
-            if old.location is None and ev.location is not None:  # the body says where the headline's meeting was
+            # the body says where the headline's meeting was
+            if old.location is None and ev.location is not None:
                 old.location = ev.location
             break
         else:
