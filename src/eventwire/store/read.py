@@ -86,7 +86,8 @@ def stats(store) -> dict[str, Any]:
 
 def actors(store) -> list[dict[str, Any]]:
     """Actors as resolved in the articles: one row per (name, code, sector, role)."""
-    return _dicts(store.con.execute("SELECT * FROM actors ORDER BY mentions DESC, name, code"))
+    return _dicts(store.con.execute(
+        "SELECT * FROM actors ORDER BY mentions DESC, name, code, sector NULLS FIRST, role NULLS FIRST"))
 
 
 def events(store, article_id: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
