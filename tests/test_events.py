@@ -368,3 +368,12 @@ def test_meeting_in_a_third_state_is_third_party():
                        language="de", published="2024-06-03")
     (meeting,) = [e for e in article.events if e.event == "CONSULT"]
     assert {a["code"] for a in meeting.actor} == {"FRA", "DEU"} and meeting.mode == "third-party"
+
+
+def test_stray_comma_before_the_final_verb_keeps_the_meeting_partner():
+    from eventwire.annotate import annotate
+
+    article = annotate("Der Präsident von Polen, Andrzej Duda, ist heute mit dem Bundeskanzler Olaf Scholz, "
+                       "zusammengetroffen.", language="de", published="2024-05-02")
+    (meeting,) = [e for e in article.events if e.event == "CONSULT"]
+    assert {a["code"] for a in meeting.actor} == {"POL", "DEU"}

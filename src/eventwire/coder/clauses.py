@@ -136,6 +136,9 @@ def assign_roles(tokens: list[Token], hit: Hit, spans: list[Span], language: str
     usable = [s for s in spans if s.prep not in SOURCE[language]
               and not _followed_by_source(s, tokens, language)]
     c0, c1 = clause_bounds(tokens, hit.index)
+    if language == "de" and hit.index == c0 and c0 >= 2 and c1 - c0 <= 1 and tokens[c0 - 1].text == ",":
+        # a stray comma before the final verb ("ist mit X, zusammengetroffen"): one clause, not two
+        c0 = clause_bounds(tokens, c0 - 2)[0]
     own_c0 = c0
     if hit.particle is not None:
         c1 = max(c1, hit.particle)
