@@ -165,17 +165,19 @@ def bench_text(tmp: Path, shared: Path) -> tuple[list[tuple[str, str, str]], dic
 
 
 def bench_dask(tmp: Path, shared: Path, local: tuple[Path, Timer] | None) -> list[tuple[str, str, str]]:
-    """news_de with Dask (2 worker processes, cluster start included) against the local 1-worker run."""
-    path = shared / "data" / "news_de" / "10kgnad_test.jsonl"
-    if local is None:
-        stats, timer = run_ingest([str(path)], tmp / "local.duckdb")
-        local = (tmp / "local.duckdb", timer)
-    db = tmp / "dask.duckdb"
-    stats, timer = run_ingest([str(path)], db, executor="dask", workers=2)
-    same = store_digest(db) == store_digest(local[0])
+    """Dask (2 worker processes, cluster start included) against the local 1-worker run, on news_de and
+    news_en together: on news_de alone (4 shards) the workers' start-up (models, codebooks) is most of
+    the run, which measures start-up rather than how the work spreads."""
+    del local  # the text section's runs are per corpus; this one needs both corpora in one run
+    inputs = [str(shared / "data" / "news_de" / "10kgnad_test.jsonl"),
+              str(news_en_jsonl(shared, tmp / "news_en.jsonl"))]
+    _stats, local_timer = run_ingest(inputs, tmp / "local.duckdb")
+    stats, timer = run_ingest(inputs, tmp / "dask.duckdb", executor="dask", workers=2)
+    same = store_digest(tmp / "dask.duckdb") == store_digest(tmp / "local.duckdb")
     return [
-        ("dask: 2 workers vs local 1, wall", f"{local[1].wall:.1f}s / {timer.wall:.1f}s = "
-         f"{local[1].wall / timer.wall:.2f}x", f"target >= {TARGETS['dask_ratio']}"),
+        ("dask: 2 workers vs local 1, wall", f"{local_timer.wall:.1f}s / {timer.wall:.1f}s = "
+         f"{local_timer.wall / timer.wall:.2f}x", f"news_de + news_en, {stats.get('articles_stored', 0)} "
+         f"articles; target >= {TARGETS['dask_ratio']}"),
         ("dask: store identical to local", "yes" if same else "NO", "every table but runs, run ids aside"),
     ]
 
