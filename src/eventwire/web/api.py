@@ -64,10 +64,7 @@ def list_events(request: Request, f: Annotated[queries.EventFilter, Depends(even
 
 @router.get("/events/{event_id}", summary="One event")
 def get_event(request: Request, event_id: Annotated[str, Path(pattern=ID)]) -> dict[str, Any]:
-    found = _db(request).read(queries.event, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id!r}")
-    return found
+    return _db(request).one(queries.event, event_id, f"no event {event_id!r}")
 
 
 @router.get("/articles", summary="Articles: full-text search (German and English stemming), filters, paging")
@@ -87,10 +84,7 @@ def list_articles(
 
 @router.get("/articles/{article_id}", summary="One article with its mentions, actors, places, dates, events")
 def get_article(request: Request, article_id: Annotated[str, Path(pattern=ID)]) -> dict[str, Any]:
-    found = _db(request).read(queries.article_detail, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article {article_id!r}")
-    return found
+    return _db(request).one(queries.article_detail, article_id, f"no article {article_id!r}")
 
 
 @router.get("/actors", summary="Actor codes with event counts and partners")
@@ -104,10 +98,7 @@ def list_actors(request: Request,
 
 @router.get("/actors/{code}", summary="One actor code: counts, names, partners, dyads")
 def get_actor(request: Request, code: Annotated[str, Path(pattern=CODE)]) -> dict[str, Any]:
-    found = _db(request).read(queries.actor, code)
-    if found is None:
-        raise HTTPException(404, f"no events with actor {code!r}")
-    return found
+    return _db(request).one(queries.actor, code, f"no events with actor {code!r}")
 
 
 @router.get("/stats", summary="Events per week by quad class and by event type (the /api/events filters)")

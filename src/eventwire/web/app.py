@@ -47,6 +47,13 @@ class Database:
         with self.lock:
             return query(self.store, *args, **kwargs)
 
+    def one(self, query: Callable[..., Any], key: str, missing: str) -> Any:
+        """The record ``query`` finds for ``key``; a 404 saying ``missing`` when there is none."""
+        found = self.read(query, key)
+        if found is None:
+            raise StarletteHTTPException(404, missing)
+        return found
+
     def search(self, q: str):
         return self.index.search(q)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..store import queries
@@ -59,9 +59,7 @@ def timeline(request: Request, f: Filter):
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: Annotated[str, Path(pattern=ID)]):
     db = request.app.state.db
-    event = db.read(queries.event, event_id)
-    if event is None:
-        raise HTTPException(404, f"no event {event_id!r}")
+    event = db.one(queries.event, event_id, f"no event {event_id!r}")
     detail = db.read(queries.article_detail, event["article_id"])
     sentence = event["sentence"] or ""
     marked = mark(sentence, event_spans(event, detail["actors"]), offset=event["sentence_span"][0])
@@ -89,18 +87,14 @@ def actors_page(request: Request, q: Annotated[str | None, Query(pattern=CODE)] 
 @router.get("/actors/{code}", response_class=HTMLResponse)
 def actor_page(request: Request, code: Annotated[str, Path(pattern=CODE)]):
     db = request.app.state.db
-    found = db.read(queries.actor, code)
-    if found is None:
-        raise HTTPException(404, f"no events with actor {code!r}")
+    found = db.one(queries.actor, code, f"no events with actor {code!r}")
     total, recent = db.read(queries.events, queries.EventFilter(actor=code), limit=20)
     return _html("actor.html", request, actor=found, events=recent, total=total)
 
 
 @router.get("/actors/{code}/network.svg")
 def actor_network(request: Request, code: Annotated[str, Path(pattern=CODE)]):
-    found = request.app.state.db.read(queries.actor, code)
-    if found is None:
-        raise HTTPException(404, f"no events with actor {code!r}")
+    found = request.app.state.db.one(queries.actor, code, f"no events with actor {code!r}")
     return _svg(charts.network_svg(code, found["partners"], found["dyads"]))
 
 
@@ -119,9 +113,7 @@ def articles_page(request: Request, q: Annotated[str | None, Query(max_length=20
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: Annotated[str, Path(pattern=ID)]):
-    detail = request.app.state.db.read(queries.article_detail, article_id)
-    if detail is None:
-        raise HTTPException(404, f"no article {article_id!r}")
+    detail = request.app.state.db.one(queries.article_detail, article_id, f"no article {article_id!r}")
     text = mark(detail["article"]["text"], article_spans(detail))
     return _html("article.html", request, article=detail["article"], detail=detail, text=text)
 
