@@ -120,8 +120,10 @@ def test_reading_while_a_run_writes_works_or_says_busy(tmp_path):
     db = tmp_path / "busy.duckdb"
     Store(db).close()  # the store exists before the run starts
     env = dict(os.environ, EVENTWIRE_SHARD_SIZE="1")
-    proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "run", str(data), "--db", str(db)],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "run.log"
+    with log.open("w") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "run", str(data), "--db", str(db)],
+                                env=env, stdout=subprocess.DEVNULL, stderr=err)
     outcomes = set()
     try:
         while proc.poll() is None and len(outcomes) < 2:
@@ -135,6 +137,7 @@ def test_reading_while_a_run_writes_works_or_says_busy(tmp_path):
             time.sleep(0.2)
     finally:
         proc.wait(timeout=300)
+    assert proc.returncode == 0, log.read_text()  # readers coming and going never stop the run
     assert outcomes, "the run ended before any read was tried"
     with Store(db, read_only=True) as store:
         assert read.stats(store)["articles"] == 400

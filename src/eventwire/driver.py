@@ -30,7 +30,7 @@ class Driver:
         self.settings = settings
         self.resume = resume
         self.own_store = store is None
-        self.store = store or Store(settings.db)
+        self.store = store or Store(settings.db, wait=settings.lock_wait)
         self.stats: Counter = Counter()
         self.ids: set[str] = set()
         self.urls: set[str] = set()

@@ -38,6 +38,7 @@ class Settings:
     min_words: int = 20  # articles with fewer words are rejected too_short
     analyse: bool = True  # run mentions, actors, dates, places, events
     ner: str = "events"  # statistical NER over: "events" (headline + trigger sentences), "all", "off"
+    lock_wait: float = 10.0  # seconds a run waits for readers holding the store to close it
     strict: bool = False  # an unexpected exception in a stage stops the run (tests use it)
 
     @classmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -29,21 +30,14 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 class Store:
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(self, path: str | Path, read_only: bool = False, wait: float = 0.0):
+        """Open (and, for writing, migrate) the store. ``wait``: seconds to keep trying while another
+        process holds the file (a reading command holds it for a moment); then ``StoreBusy``."""
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"no store at {self.path}: run `eventwire run INPUT --db {self.path}` first")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise StoreBusy(
-                    f"{self.path} is open in another process (a run writing it, or a reader such as "
-                    f"`eventwire serve` when this process wants to write): DuckDB lets one process write "
-                    f"at a time. Wait for the run to finish, stop the other process, or read a copy"
-                ) from exc
-            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        self.con = self._connect(wait)
         if not read_only:
             self.migrate()
         elif self.version() < migrations()[-1][0]:
@@ -51,6 +45,24 @@ class Store:
             self.con.close()
             Store(path).close()
             self.con = duckdb.connect(str(self.path), read_only=True)
+
+    def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + wait
+        pause = 0.02
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=self.read_only)
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise StoreError(f"cannot open {self.path}: {exc}") from exc
+                if time.monotonic() + pause > deadline:
+                    raise StoreBusy(
+                        f"{self.path} is open in another process (a run writing it, or a reader such as "
+                        f"`eventwire serve` when this process wants to write): DuckDB lets one process "
+                        f"write at a time. Wait for the run to finish, stop the other process, or read a copy"
+                    ) from exc
+                time.sleep(pause)
+                pause = min(pause * 2, 0.25)
 
     def close(self) -> None:
         self.con.close()
