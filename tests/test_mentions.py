@@ -8,7 +8,7 @@ import pytest
 
 from eventwire.model import Article, Mention
 from eventwire.pipeline import Context
-from eventwire.stages import mentions as mentions_module
+from eventwire.stages import mention_ner
 from eventwire.stages.mentions import Mentions, resolve_overlaps
 from eventwire.stages.sentences import split_sentences
 
@@ -88,7 +88,7 @@ def test_ner_spans_merge_with_codebook_spans(monkeypatch):
             return Mention(i, i + len(s), s, label, "ner")
         return [at("Präsident Ilham Aliyev", "PER"), at("Azerbaijan Airlines", "ORG"), at("Baku", "LOC")]
 
-    monkeypatch.setitem(mentions_module._NER_STATE, "find", fake_ner)
+    monkeypatch.setitem(mention_ner._NER_STATE, "find", fake_ner)
     found = run(text)
     got = {(m.text, m.label, m.source) for m in found}
     assert ("Ilham Aliyev", "PER") in {(text, label) for text, label, _ in got}
@@ -99,7 +99,7 @@ def test_ner_spans_merge_with_codebook_spans(monkeypatch):
 
 
 def test_works_without_ner_module(monkeypatch):
-    monkeypatch.setitem(mentions_module._NER_STATE, "find", None)
+    monkeypatch.setitem(mention_ner._NER_STATE, "find", None)
     assert ("Moskau", "GPE") in spans(run("Moskau protestierte."))
 
 
@@ -134,7 +134,7 @@ def test_ner_spans_are_cut_to_their_names(monkeypatch):
         return [at("Finland will give", "LOC"), at("Jens Stoltenberg\xa0", "PER"), at("Israel Friday", "ORG"),
                 at("Abu Musab al-Zarqawi", "PER"), at("Stoltenberg Baku", "PER")]
 
-    monkeypatch.setitem(mentions_module._NER_STATE, "find", fake_ner)
+    monkeypatch.setitem(mention_ner._NER_STATE, "find", fake_ner)
     found = run(text, "en")
     assert all(text[m.start:m.end] == m.text for m in found)
     got = {(m.text, m.label) for m in found}
@@ -142,3 +142,29 @@ def test_ner_spans_are_cut_to_their_names(monkeypatch):
     assert ("Abu Musab al-Zarqawi", "PER") in got
     assert ("Israel", "GPE") in got and not any("Friday" in t for t, _ in got)  # the codebook span stays
     assert ("Baku", "GPE") in got and ("Stoltenberg", "PER") in got
+
+
+def test_batched_analysis_equals_one_article_at_a_time():
+    """The pipeline's batched run (the NER of many articles in one batch) gives each article exactly
+    what a run on it alone gives, in input order, with a dropped article in between."""
+    from eventwire.annotate import analysis_stages
+    from eventwire.pipeline import Pipeline
+    from support import ENGLISH_ARTICLE, GERMAN_ARTICLE
+
+    def articles():
+        texts = [(GERMAN_ARTICLE, "de"), (ENGLISH_ARTICLE, "en"), ("", "de"), (HARBOUR, "de")]
+        return [Article(id=str(k), uri=f"t:{k}", text=text, language=lang, published="2025-05-08",
+                        published_precision="day") for k, (text, lang) in enumerate(texts)]
+
+    pipeline = Pipeline(analysis_stages())
+    alone = [pipeline(a, Context()) for a in articles()]
+    together = pipeline.run_slots(articles(), Context())
+    assert [a is None for a in together] == [a is None for a in alone]
+    for one, other in zip(alone, together, strict=True):
+        if one is not None:
+            assert one.mentions == other.mentions and one.events == other.events
+    assert any(m.source == "ner" for m in together[3].mentions)  # the model did run in the batch
+
+
+HARBOUR = ("Streit um Hafen\nDer Sprecher der Reederei Hanseatische Frachtlinien, Okko Brammersiek, "
+           "kritisierte am Montag in Emden die Pläne der Regierung in Berlin scharf.")

@@ -73,6 +73,7 @@ def process_shard(job: tuple[int, list, Settings]) -> ShardResult:
     result = ShardResult(number)
     needs_net = any(u[0] == "url" for u in shard_units) or settings.fetch
     fetcher = _fetcher(settings) if needs_net else None
+    batch: list[Article] = []
     for unit in shard_units:
         ctx.stats["inputs"] += 1
         for item in read_unit(unit, settings, fetcher):
@@ -80,31 +81,46 @@ def process_shard(job: tuple[int, list, Settings]) -> ShardResult:
                 ctx.reject(item.uri, item.reason, item.detail, item.stage)
                 continue
             ctx.stats["sources"] += 1
-            article = _analyse(item, settings, ctx, base, analysis)
+            article = _extract(item, settings, ctx)
             if article is not None:
-                result.articles.append(article)
+                batch.append(article)
+            if len(batch) >= BATCH:
+                result.articles += _analyse(batch, ctx, base, analysis)
+                batch = []
+    result.articles += _analyse(batch, ctx, base, analysis)
     result.rejects, result.stats = ctx.rejects, ctx.stats
     return result
 
 
-def _analyse(source, settings, ctx, base, analysis) -> Article | None:
+#: articles analysed together (the stages' batched work, e.g. the NER, runs over this many at once)
+BATCH = 128
+
+
+def _extract(source, settings, ctx) -> Article | None:
     from .stages.extract import to_article
 
     try:
-        article = to_article(source, settings)
+        return to_article(source, settings)
     except Drop as drop:
         ctx.reject(source.uri, drop.reason, drop.detail, "extract")
-        return None
     except Exception as exc:
         if ctx.strict:
             raise
         log.exception("extracting %s failed", source.uri)
         ctx.reject(source.uri, "stage_error", f"{type(exc).__name__}: {exc}", "extract")
-        return None
-    article = base(article, ctx)
-    if article is not None and analysis is not None and article.language in ANALYSED_LANGUAGES:
-        article = analysis(article, ctx)
-    return article
+    return None
+
+
+def _analyse(articles: list[Article], ctx, base, analysis) -> list[Article]:
+    """Base stages on every article, the analysis on those in an analysed language; input order kept."""
+    articles = base.run_many(articles, ctx)
+    if analysis is None:
+        return articles
+    chosen = [k for k, a in enumerate(articles) if a.language in ANALYSED_LANGUAGES]
+    slots: list[Article | None] = list(articles)
+    for k, done in zip(chosen, analysis.run_slots([articles[k] for k in chosen], ctx), strict=True):
+        slots[k] = done
+    return [a for a in slots if a is not None]
 
 
 def ingest(inputs: list[str], settings: Settings, *, store=None, progress=None, stdin=None,

@@ -76,15 +76,46 @@ class Pipeline:
     def __call__(self, article: Article, ctx: Context) -> Article | None:
         """Run every stage on one article; None when it was dropped (the reason is in ``ctx``)."""
         for stage in self.stages:
-            try:
-                article = stage(article, ctx)
-            except Drop as drop:
-                ctx.reject(article.uri, drop.reason, drop.detail, stage.name)
-                return None
-            except Exception as exc:  # a bug on one article must not kill the run
-                if ctx.strict:
-                    raise
-                log.exception("stage %s failed on %s", stage.name, article.uri)
-                ctx.reject(article.uri, "stage_error", f"{type(exc).__name__}: {exc}", stage.name)
+            article = _run(stage, article, ctx)
+            if article is None:
                 return None
         return article
+
+    def run_many(self, articles: list[Article], ctx: Context) -> list[Article]:
+        """Run every stage on many articles, stage by stage; the articles kept, in their order.
+
+        A stage may define ``prepare(articles, ctx)``, called with all articles still in the run before
+        its per-article calls, to do batched work (the NER runs one batch for many articles). It only
+        prepares: should it fail, each article's own call does the work, so one bad article cannot take
+        a batch with it. The result is the same as calling the pipeline on each article.
+        """
+        return [article for article in self.run_slots(articles, ctx) if article is not None]
+
+    def run_slots(self, articles: list[Article], ctx: Context) -> list[Article | None]:
+        """:meth:`run_many`, one slot per input article: None where it was dropped."""
+        slots: list[Article | None] = list(articles)
+        for stage in self.stages:
+            prepare = getattr(stage, "prepare", None)
+            alive = [article for article in slots if article is not None]
+            if prepare is not None and len(alive) > 1:
+                try:
+                    prepare(alive, ctx)
+                except Exception:
+                    if ctx.strict:
+                        raise
+                    log.exception("stage %s could not prepare a batch; articles run one by one", stage.name)
+            slots = [None if article is None else _run(stage, article, ctx) for article in slots]
+        return slots
+
+
+def _run(stage: Stage, article: Article, ctx: Context) -> Article | None:
+    try:
+        return stage(article, ctx)
+    except Drop as drop:
+        ctx.reject(article.uri, drop.reason, drop.detail, stage.name)
+    except Exception as exc:  # a bug on one article must not kill the run
+        if ctx.strict:
+            raise
+        log.exception("stage %s failed on %s", stage.name, article.uri)
+        ctx.reject(article.uri, "stage_error", f"{type(exc).__name__}: {exc}", stage.name)
+    return None

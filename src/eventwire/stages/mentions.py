@@ -22,9 +22,9 @@ import logging
 import re
 
 from ..codebooks import Codebooks, Entry, load_codebooks
-from ..errors import ModelMissing
 from ..model import Article, Mention
 from ..pipeline import Context
+from .mention_ner import ner_for_articles
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +96,22 @@ class Mentions:
     def __init__(self, codebooks: Codebooks | None = None, use_ner: bool = True):
         self.books = codebooks or load_codebooks()
         self.use_ner = use_ner
+        self._prepared: dict[int, tuple[Article, list[Mention]]] = {}
+
+    def _scope(self, ctx: Context) -> str:
+        if not self.use_ner:
+            return "off"
+        return getattr(ctx.settings, "ner", "events") if ctx.settings is not None else "events"
+
+    def prepare(self, articles: list[Article], ctx: Context) -> None:
+        """Run the NER for many articles at once (one ``nlp.pipe`` batch per language); each article's
+        call then uses its share. Optional: an article not prepared gets its NER in its own call."""
+        self._prepared.clear()
+        scope = self._scope(ctx)
+        if scope == "off":
+            return
+        for article, ner in zip(articles, ner_for_articles(articles, scope), strict=True):
+            self._prepared[id(article)] = (article, ner)
 
     def __call__(self, article: Article, ctx: Context) -> Article:
         text = article.text
@@ -107,13 +123,14 @@ class Mentions:
         found += title_names(text, found, self.books)
         found += first_name_persons(text, tokens, self.books)
         found += appositive_names(text, found, self.books)
-        scope = getattr(ctx.settings, "ner", "events") if ctx.settings is not None else "events"
-        if self.use_ner and scope != "off":
+        scope = self._scope(ctx)
+        if scope != "off":
             known = [m for m in found if m.source == "codebook"]
-            if scope == "all":
-                ner = ner_mentions(text, article.language or "de")
+            prepared = self._prepared.pop(id(article), None)
+            if prepared is not None and prepared[0] is article:
+                ner = prepared[1]
             else:
-                ner = ner_in_event_sentences(article)
+                ner = ner_for_articles([article], scope)[0]
             found += [t for m in ner if (t := tidy_ner(m, self.books, known)) is not None]
         chosen = resolve_overlaps(found)
         chosen += surname_mentions(text, tokens, chosen)
@@ -308,41 +325,6 @@ def _is_codebook_word(word: str, books: Codebooks) -> bool:
     return books.compound_head(word) is not None
 
 
-def ner_in_event_sentences(article: Article) -> list[Mention]:
-    """NER spans of the headline and of the sentences holding an event trigger only.
-
-    The statistical NER is by far the most expensive step of the pipeline (about 15 ms per article);
-    events need names only where a trigger is, and the codebooks find states, organisations and known
-    persons everywhere. ``Settings.ner = "all"`` runs it over the whole text instead.
-    """
-    from ..coder.triggers import tokenize, trigger_index
-
-    language = (article.language or "de")[:2]
-    index = trigger_index(language)
-    chosen = []
-    for n, (start, end) in enumerate(article.sentences):
-        if n == 0 or index.find(tokenize(article.text[start:end], start)):
-            chosen.append((start, end))
-    out = []
-    for start, end in chosen:
-        for m in ner_mentions(article.text[start:end], language):
-            out.append(Mention(m.start + start, m.end + start, m.text, m.label, m.source))
-    return out
-
-
-def ner_mentions(text: str, language: str) -> list[Mention]:
-    """Spans of the statistical NER, or none when ``eventwire.ner`` or its model is not installed."""
-    find = _ner_function()
-    if find is None:
-        return []
-    try:
-        return list(find(text, language))
-    except (OSError, ImportError, ValueError, ModelMissing) as exc:  # a missing model: setup, not a bug
-        log.warning("NER unavailable, codebook mentions only: %s", exc)
-        _NER_STATE["find"] = None
-        return []
-
-
 #: lower-case words inside a name ("Organisation for Security and Co-operation", "Abu Musab al-Zarqawi")
 NAME_PARTICLES = frozenset("of the for and in de du la le al el bin ibn von van der den des die zu zur zum y "
                            "da di für und".split())
@@ -386,19 +368,6 @@ def _proper_name(surface: str) -> bool:
     words = re.split(r"[ -]", surface)
     return len(words) > 1 and all(w[:1].isupper() and w not in NOT_NAMES and not w.endswith(("'s", "’s"))
                                   for w in words)
-
-
-_NER_STATE: dict[str, object] = {}
-
-
-def _ner_function():
-    if "find" not in _NER_STATE:
-        try:
-            from ..ner import find_entities  # lazily: the NER module is optional and heavy
-        except ImportError:
-            find_entities = None
-        _NER_STATE["find"] = find_entities
-    return _NER_STATE["find"]
 
 
 PRIORITY = {"codebook": 0, "title": 1, "firstname": 2, "ner": 3, "coref": 4}
