@@ -144,7 +144,7 @@ def find_entities(text: str, lang: str) -> list[Mention]:
     return _mentions(nlp(text))
 
 
-def find_entities_batch(texts: Iterable[str], lang: str, batch_size: int = 64) -> list[list[Mention]]:
+def find_entities_batch(texts: Iterable[str], lang: str, batch_size: int = 256) -> list[list[Mention]]:
     """:func:`find_entities` for many texts of one language, through ``nlp.pipe`` (one process)."""
     texts = list(texts)
     nlp = load_ner(lang)

@@ -12,6 +12,7 @@ prefixes (``stem*``) are looked up per distinct prefix length, German compound h
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,8 @@ from importlib import resources
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 #: punctuation that closes a clause for particles and actor search
 CLAUSE_MARKS = frozenset(",;:–—()[]\"„“”«»")
+#: sentences whose tokens and hits a TriggerIndex keeps (more than one batch of articles holds)
+SENTENCE_CACHE = 8192
 _KIND_RANK = {"exact": 3, "infix": 2, "prefix": 1}
 _COPULA_EN = frozenset(["has", "have", "had", "is", "are", "was", "were"])
 #: English words before a noun: a trigger after one of them names a happening, it does not predicate
@@ -99,6 +102,7 @@ class TriggerIndex:
     def __init__(self, rows: list[Row], language: str = "de"):
         self.language = language
         self._seen: dict[str, tuple[Row, ...]] = {}
+        self._sentences: dict[tuple[int, str], tuple[list[Token], list[Hit]]] = {}
         self.exact: dict[str, list[Row]] = {}
         self.prefix: dict[str, list[Row]] = {}
         self.infix: dict[str, list[Row]] = {}
@@ -112,6 +116,21 @@ class TriggerIndex:
                 self.exact.setdefault(key, []).append(row)
         self.prefix_lengths = sorted({len(k) for k in self.prefix})
         self.infix_lengths = sorted({len(k) for k in self.infix})
+
+    def sentence(self, text: str, start: int, end: int) -> tuple[list[Token], list[Hit]]:
+        """Tokens and trigger hits of the sentence ``text[start:end]`` (offsets into ``text``).
+
+        The mentions stage (which runs the NER where a trigger is) and the events stage both need
+        them, so the last few thousand sentences are kept: each stage gets its own lists and Hit
+        copies (the events stage filters and re-codes hits), the Tokens are shared and never changed."""
+        key = (start, text[start:end])
+        found = self._sentences.get(key)
+        if found is None:
+            if len(self._sentences) >= SENTENCE_CACHE:
+                self._sentences.clear()
+            tokens = tokenize(key[1], start)
+            found = self._sentences[key] = (tokens, self.find(tokens))
+        return list(found[0]), [dataclasses.replace(h) for h in found[1]]
 
     def candidates(self, low: str) -> tuple[Row, ...]:
         """Rows whose form can match the token ``low``; memoised, news vocabulary repeats a lot."""

@@ -22,7 +22,7 @@ _ORDINALS = {
 }
 _ORD_ALT = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _ANNIVERSARY = re.compile(
-    rf"(?:(?P<n>\d{{1,3}})(?:\.\s*|[-‐]?\s*jährige[nms]?\s+|(?:st|nd|rd|th)\s+|\s+Jahre\s+)|(?i:(?P<w>{_ORD_ALT}))"
+    rf"(?<!\w)(?:(?P<n>\d{{1,3}})(?:\.\s*|[-‐]?\s*jährige[nms]?\s+|(?:st|nd|rd|th)\s+|\s+Jahre\s+)|(?i:(?P<w>{_ORD_ALT}))"
     rf"\s+|(?i:(?P<wy>[a-zäöüß]+zig|zehn|hundert))jährige[nms]?\s+)"
     r"(?P<what>Jahrestag|Jubiläum|Gründungsjubiläum|Bestehen|Gründungstag|Geburtstag|anniversary|"
     r"(?=[„\"A-ZÄÖÜ]))")

@@ -26,7 +26,7 @@ from ..coder.implicit import implicit_authority
 from ..coder.meetings import consult_mode, drop_places
 from ..coder.non_events import characterised, demanded, inside_name, not_dateline, same_act, speech_content
 from ..coder.realis import realis
-from ..coder.triggers import Hit, Token, cameo_table, event_types, tokenize, trigger_index
+from ..coder.triggers import Hit, Token, cameo_table, event_types, trigger_index
 from ..model import ActorRef, Article, Event
 from .sentences import split_sentences
 
@@ -69,8 +69,7 @@ def code_events(article: Article) -> list[Event]:
     previous: list[list[ActorRef]] = []  # coded actors of the sentences before, for pronouns
     for s0, s1 in sentences:
         refs = [a for a in actors if s0 <= a.start and a.end <= s1]
-        tokens = tokenize(article.text[s0:s1], s0)
-        hits = index.find(tokens)
+        tokens, hits = index.sentence(article.text, s0, s1)
         if language == "de":
             refs = not_dateline(article.text, refs, s0)
             hits = [h for h in hits if not (characterised(tokens, h) or inside_name(tokens, h, refs)

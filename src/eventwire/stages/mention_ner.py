@@ -76,11 +76,11 @@ def ner_spans(article: Article, scope: str) -> list[tuple[int, int]]:
         return []
     if scope == "all":
         return [(0, len(article.text))]
-    from ..coder.triggers import tokenize, trigger_index
+    from ..coder.triggers import trigger_index
 
     index = trigger_index((article.language or "de")[:2])
     return [(start, end) for n, (start, end) in enumerate(article.sentences or [])
-            if n == 0 or index.find(tokenize(article.text[start:end], start))]
+            if n == 0 or index.sentence(article.text, start, end)[1]]
 
 
 def ner_for_articles(articles: list[Article], scope: str) -> list[list[Mention]]:
