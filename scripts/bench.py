@@ -2,7 +2,7 @@
 
 Reads ../shared/data/extraction/pages (200 HTML pages with expectations), ../shared/data/news_de (JSONL)
 and ../shared/data/news_en (text files, turned into a JSONL in a temporary folder); the memory run
-generates its articles from the project's own templates (tests/conftest.py). Everything it writes
+generates its articles from the project's own templates (tests/support.py). Everything it writes
 goes to a temporary folder, except the table, which is printed and appended to docs/benchmarks.md with
 the date, the machine's CPU and cores and the Python version (``--no-append`` skips that).
 
@@ -212,7 +212,7 @@ def store_digest(db: Path) -> dict[str, str]:
 def bench_memory(tmp: Path, n: int) -> list[tuple[str, str, str]]:
     """A generated run of ``n`` articles in a child process; its peak RSS (self + its children)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import generated_articles, write_jsonl
+    from support import generated_articles, write_jsonl
 
     source = write_jsonl(tmp / "generated.jsonl", generated_articles(n))  # the parent holds the list
     child = subprocess.run([sys.executable, __file__, "--memory-child", str(source), str(tmp / "mem.duckdb")],
