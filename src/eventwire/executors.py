@@ -71,9 +71,30 @@ class DaskExecutor:
                         lambda fut: fut.result())
 
     def close(self) -> None:
+        if self.cluster is None:
+            self.client.close()
+            return
+        # a worker's heartbeat in flight while the local cluster shuts down logs a CommClosedError
+        # traceback after a run that went well (dask/distributed#7105, #7192): the workers, and this
+        # process while it closes them, log nothing below CRITICAL from here on
+        try:
+            self.client.run(_quiet_shutdown)
+        except Exception as exc:  # noqa: BLE001 (closing goes on whatever the workers said)
+            log.debug("could not quiet the Dask workers: %s", exc)
         self.client.close()
-        if self.cluster is not None:
+        logger = logging.getLogger("distributed")
+        level = logger.level
+        logger.setLevel(logging.CRITICAL)
+        try:
             self.cluster.close()
+        finally:
+            logger.setLevel(level)
+
+
+def _quiet_shutdown() -> None:
+    """(In a worker) log only what is CRITICAL: the run is over, the cluster is being closed."""
+    for name in ("distributed", "tornado"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _ordered(submit: Callable, shards: Iterable[Any], workers: int, result: Callable) -> Iterator[Any]:
