@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import __version__
+from .collect import fewer_collections
 from .executors import make_executor
 from .ingest import RunReport, ShardResult, process_shard
 from .model import Rejection
@@ -53,6 +54,10 @@ class Driver:
                 self.near.add(article_id, list(sig), dup)
 
     def run(self, inputs: list[str], progress=None, stdin=None) -> RunReport:
+        with fewer_collections():  # the driver's own work; shards set it where they run
+            return self._run(inputs, progress, stdin)
+
+    def _run(self, inputs: list[str], progress, stdin) -> RunReport:
         run_dir, inputs = self._run_dir(inputs)
         run_id = run_dir.name if run_dir else uuid.uuid4().hex[:12]
         self.run_id = run_id

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .collect import fewer_collections
 from .model import Article, Rejection
 from .pipeline import Context, Drop, Pipeline
 from .settings import ANALYSED_LANGUAGES, Settings
@@ -65,9 +66,14 @@ def _fetcher(settings: Settings):
 
 def process_shard(job: tuple[int, list, Settings]) -> ShardResult:
     """Read, extract, clean and analyse one shard (runs in a worker; writes nothing)."""
+    number, shard_units, settings = job
+    with fewer_collections():
+        return _process(number, shard_units, settings)
+
+
+def _process(number: int, shard_units: list, settings: Settings) -> ShardResult:
     from .stages.read import read_unit
 
-    number, shard_units, settings = job
     base, analysis = _pipelines(settings)
     ctx = Context(settings=settings, strict=settings.strict)
     result = ShardResult(number)
