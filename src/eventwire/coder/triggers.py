@@ -186,16 +186,18 @@ class TriggerIndex:
     def find(self, tokens: list[Token], sentence_tokens: list[Token] | None = None) -> list[Hit]:
         """Triggers among ``tokens`` (one sentence); context words are checked in the same tokens."""
         hits = []
-        lows = frozenset(t.low for t in tokens)
+        lows = None  # the sentence's words, for rows with context words: built when one needs them
         covered = -1  # last token of an English multi-word trigger: "car bomb" is one hit, not two
         for i, tok in enumerate(tokens):
-            if len(tok.low) < 2 or not tok.low[0].isalpha() or self._name_part(tokens, i) or i <= covered:
+            if i <= covered or len(tok.low) < 2 or not tok.low[0].isalpha():
                 continue
-            rows = self.candidates(tok.low)
-            if not rows:
+            rows = self.candidates(tok.low)  # most tokens have none: the cheapest test goes first
+            if not rows or self._name_part(tokens, i):
                 continue
             best: Hit | None = None
             for row in rows:
+                if lows is None and (row.need or row.forbid):
+                    lows = frozenset(t.low for t in tokens)
                 found = _row_matches(row, tokens, i, lows)
                 if found is None:
                     continue

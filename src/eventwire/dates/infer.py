@@ -12,6 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from ..trie import trie_pattern
+
 _ORDINALS = {
     "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5, "zehnten": 10, "zwanzigsten": 20,
     "fünfundzwanzigsten": 25, "dreißigsten": 30, "vierzigsten": 40, "fünfzigsten": 50, "sechzigsten": 60,
@@ -20,10 +22,9 @@ _ORDINALS = {
     "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
     "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }
-_ORD_ALT = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _ANNIVERSARY = re.compile(
-    rf"(?<!\w)(?:(?P<n>\d{{1,3}})(?:\.\s*|[-‐]?\s*jährige[nms]?\s+|(?:st|nd|rd|th)\s+|\s+Jahre\s+)|(?i:(?P<w>{_ORD_ALT}))"
-    rf"\s+|(?i:(?P<wy>[a-zäöüß]+zig|zehn|hundert))jährige[nms]?\s+)"
+    rf"(?<!\w)(?:(?P<n>\d{{1,3}})(?:\.\s*|[-‐]?\s*jährige[nms]?\s+|(?:st|nd|rd|th)\s+|\s+Jahre\s+)|"
+    rf"(?i:(?P<w>{trie_pattern(_ORDINALS)}))\s+|(?i:(?P<wy>[a-zäöüß]+zig|zehn|hundert))jährige[nms]?\s+)"
     r"(?P<what>Jahrestag|Jubiläum|Gründungsjubiläum|Bestehen|Gründungstag|Geburtstag|anniversary|"
     r"(?=[„\"A-ZÄÖÜ]))")
 _COP = re.compile(r"\bCOP[- ]?(?P<n>[1-9]\d?)\b")
@@ -51,8 +52,7 @@ def _facts() -> tuple[dict[str, _Fact], re.Pattern]:
         year, kind, aliases = line.split("\t")
         for alias in aliases.split(" | "):
             facts.setdefault(alias.strip(), _Fact(int(year), kind, alias.strip()))
-    alt = "|".join(re.escape(a) for a in sorted(facts, key=len, reverse=True))
-    return facts, re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+    return facts, re.compile(rf"(?<!\w){trie_pattern(facts)}(?!\w)")
 
 
 def infer_year(text: str, lang: str) -> tuple[int, str] | None:

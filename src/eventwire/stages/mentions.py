@@ -116,7 +116,7 @@ class Mentions:
     def __call__(self, article: Article, ctx: Context) -> Article:
         text = article.text
         english = (article.language or "").startswith("en")
-        tokens = [(m.start(), m.end()) for m in (TOKEN_EN if english else TOKEN).finditer(text)]
+        tokens = [m.span() for m in (TOKEN_EN if english else TOKEN).finditer(text)]
         found = codebook_mentions(text, tokens, self.books, fold_roles=english)
         if english:
             found = [m for m in found if not part_of_longer_name(text, m, self.books)]
