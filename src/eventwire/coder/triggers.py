@@ -66,6 +66,10 @@ class Hit:
     noun: bool = False  # used as a noun here ("Rückzug", "Treffen"), whatever the row's part of speech
 
 
+#: a kept sentence: its Tokens (None: no word of it is in the dictionary, none built) and its hits
+_Entry = tuple[list[Token] | None, list[Hit]]
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group(), m.group().lower(), m.start() + offset, m.end() + offset)
             for m in TOKEN.finditer(text)]
@@ -114,8 +118,10 @@ class TriggerIndex:
                 self.prefix.setdefault(key[:-1], []).append(row)
             else:
                 self.exact.setdefault(key, []).append(row)
-        self.prefix_lengths = sorted({len(k) for k in self.prefix})
-        self.infix_lengths = sorted({len(k) for k in self.infix})
+        # character tries over the prefixes and over the reversed compound heads: a word is looked up
+        # by walking its letters (a few steps) instead of probing every key length (up to 75 probes)
+        self.prefix_trie = _trie(self.prefix.items())
+        self.infix_trie = _trie((key[::-1], rows) for key, rows in self.infix.items())
 
     def sentence(self, text: str, start: int, end: int) -> tuple[list[Token], list[Hit]]:
         """Tokens and trigger hits of the sentence ``text[start:end]`` (offsets into ``text``).
@@ -123,14 +129,30 @@ class TriggerIndex:
         The mentions stage (which runs the NER where a trigger is) and the events stage both need
         them, so the last few thousand sentences are kept: each stage gets its own lists and Hit
         copies (the events stage filters and re-codes hits), the Tokens are shared and never changed."""
+        key, (tokens, hits) = self._entry(text, start, end)
+        if tokens is None:  # no word of it is in the dictionary: tokenized only when asked for
+            tokens = tokenize(key[1], start)
+        return list(tokens), [dataclasses.replace(h) for h in hits]
+
+    def has_hits(self, text: str, start: int, end: int) -> bool:
+        """Whether the sentence ``text[start:end]`` holds a trigger (without copying anything)."""
+        return bool(self._entry(text, start, end)[1][1])
+
+    def _entry(self, text: str, start: int, end: int) -> tuple[tuple[int, str], _Entry]:
         key = (start, text[start:end])
         found = self._sentences.get(key)
         if found is None:
             if len(self._sentences) >= SENTENCE_CACHE:
                 self._sentences.clear()
-            tokens = tokenize(key[1], start)
-            found = self._sentences[key] = (tokens, self.find(tokens))
-        return list(found[0]), [dataclasses.replace(h) for h in found[1]]
+            # three sentences in four have no word in the dictionary at all: those are told apart
+            # from the words alone, before Tokens are built and the rules run
+            if any(self.candidates(word.lower()) for word in TOKEN.findall(key[1])):
+                tokens = tokenize(key[1], start)
+                found = (tokens, self.find(tokens))
+            else:
+                found = (None, [])
+            self._sentences[key] = found
+        return key, found
 
     def candidates(self, low: str) -> tuple[Row, ...]:
         """Rows whose form can match the token ``low``; memoised, news vocabulary repeats a lot."""
@@ -142,17 +164,22 @@ class TriggerIndex:
         return found
 
     def _lookup(self, low: str) -> list[Row]:
+        """Exact rows, then prefix rows (shortest prefix first), then compound heads ending the word
+        or 1-3 letters before its end (shortest first for each)."""
         found = list(self.exact.get(low, ()))
-        for n in self.prefix_lengths:
-            if n > len(low):
+        node = self.prefix_trie
+        for ch in low:
+            node = node.get(ch)
+            if node is None:
                 break
-            found.extend(self.prefix.get(low[:n], ()))
+            found.extend(node.get(None, ()))
         for cut in range(4):
-            stem = low[: len(low) - cut] if cut else low
-            for n in self.infix_lengths:
-                if n > len(stem):
+            node = self.infix_trie
+            for k in range(len(low) - cut - 1, -1, -1):
+                node = node.get(low[k])
+                if node is None:
                     break
-                for row in self.infix.get(stem[-n:], ()):
+                for row in node.get(None, ()):
                     if _word_match(row.form[0], low) and row not in found:
                         found.append(row)
         return found
@@ -209,6 +236,17 @@ class TriggerIndex:
             if best is not None and self.language == "en":
                 covered = best.last
         return hits
+
+
+def _trie(items) -> dict:
+    """A character trie: nested dicts, the rows of a key under ``None`` at the key's last letter."""
+    root: dict = {}
+    for key, rows in items:
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[None] = rows
+    return root
 
 
 def _row_matches(row: Row, tokens: list[Token], i: int,

@@ -69,7 +69,8 @@ def code_events(article: Article) -> list[Event]:
     previous: list[list[ActorRef]] = []  # coded actors of the sentences before, for pronouns
     for s0, s1 in sentences:
         refs = [a for a in actors if s0 <= a.start and a.end <= s1]
-        tokens, hits = index.sentence(article.text, s0, s1)
+        has_hits = index.has_hits(article.text, s0, s1)  # most sentences have none: no tokens then
+        tokens, hits = index.sentence(article.text, s0, s1) if has_hits else ([], [])
         if language == "de":
             refs = not_dateline(article.text, refs, s0)
             hits = [h for h in hits if not (characterised(tokens, h) or inside_name(tokens, h, refs)

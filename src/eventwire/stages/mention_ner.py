@@ -80,7 +80,7 @@ def ner_spans(article: Article, scope: str) -> list[tuple[int, int]]:
 
     index = trigger_index((article.language or "de")[:2])
     return [(start, end) for n, (start, end) in enumerate(article.sentences or [])
-            if n == 0 or index.sentence(article.text, start, end)[1]]
+            if n == 0 or index.has_hits(article.text, start, end)]
 
 
 def ner_for_articles(articles: list[Article], scope: str) -> list[list[Mention]]:
