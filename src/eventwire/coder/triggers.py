@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..trie import char_trie
+
 #: a token: a word with inner hyphens/apostrophes ("US-Luftangriff", "don't") or one punctuation mark
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 #: punctuation that closes a clause for particles and actor search
@@ -120,8 +122,8 @@ class TriggerIndex:
                 self.exact.setdefault(key, []).append(row)
         # character tries over the prefixes and over the reversed compound heads: a word is looked up
         # by walking its letters (a few steps) instead of probing every key length (up to 75 probes)
-        self.prefix_trie = _trie(self.prefix.items())
-        self.infix_trie = _trie((key[::-1], rows) for key, rows in self.infix.items())
+        self.prefix_trie = char_trie(self.prefix.items())
+        self.infix_trie = char_trie((key[::-1], rows) for key, rows in self.infix.items())
 
     def sentence(self, text: str, start: int, end: int) -> tuple[list[Token], list[Hit]]:
         """Tokens and trigger hits of the sentence ``text[start:end]`` (offsets into ``text``).
@@ -236,17 +238,6 @@ class TriggerIndex:
             if best is not None and self.language == "en":
                 covered = best.last
         return hits
-
-
-def _trie(items) -> dict:
-    """A character trie: nested dicts, the rows of a key under ``None`` at the key's last letter."""
-    root: dict = {}
-    for key, rows in items:
-        node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[None] = rows
-    return root
 
 
 def _row_matches(row: Row, tokens: list[Token], i: int,
