@@ -84,6 +84,30 @@ def test_near_duplicate_points_to_first(tmp_path, settings_for):
     assert len(rows) == 2 and rows[0][1] is None and rows[1][1] == rows[0][0]
 
 
+def test_default_shard_size_follows_the_executor_and_is_recorded(tmp_path, settings_for):
+    import json
+
+    from eventwire.driver import Driver
+    from eventwire.errors import ConfigError
+    from eventwire.settings import SHARD_SIZES, Settings
+
+    assert Settings().planned_shard_size == SHARD_SIZES["local"] == 32
+    assert Settings(executor="dask").planned_shard_size == SHARD_SIZES["dask"] == 16
+    assert Settings(executor="dask", shard_size=5).planned_shard_size == 5
+    with pytest.raises(ConfigError):
+        Settings.load(shard_size=-1)
+    write_jsonl(tmp_path / "a.jsonl", generated_articles(3))
+    run_dir = tmp_path / "run"
+    ingest([str(tmp_path / "a.jsonl")], settings_for(run_dir=str(run_dir)))
+    # the plan's size, not 0, is what a resumed run (with any executor) plans with
+    assert json.loads((run_dir / "run.json").read_text())["settings"]["shard_size"] == 32
+    driver = Driver(settings_for(executor="dask", db=str(tmp_path / "d.duckdb")), resume=str(run_dir))
+    try:
+        assert driver._run_dir([])[0] == run_dir and driver.settings.shard_size == 32
+    finally:
+        driver.close()
+
+
 @pytest.mark.slow
 def test_resume_after_sigkill(tmp_path):
     data = write_jsonl(tmp_path / "many.jsonl", generated_articles(1200, seed=7))

@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 
 class Driver:
     def __init__(self, settings: Settings, store: Store | None = None, resume: str | None = None):
-        self.settings = settings
+        # the plan's shard size is fixed here (run.json records it, resume plans with it)
+        self.settings = settings.replace(shard_size=settings.planned_shard_size)
         self.resume = resume
         self.own_store = store is None
         self.store = store or Store(settings.db, wait=settings.lock_wait)
