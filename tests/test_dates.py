@@ -119,6 +119,13 @@ def test_infer_year_from_anniversaries_and_numbered_events():
     assert infer_year("The alliance marks the 70th anniversary of NATO this year.", "en")[0] == 2019
     assert infer_year("Er wurde zu 30 Jahre Haft verurteilt, die NATO schwieg.", "de") is None
     assert infer_year("Der Minister sprach über Landwirtschaft.", "de") is None
+    # "this year" doubles an anniversary's weight (it beats the G20 summit of 2017); "ungeheuer" is
+    # not "heuer", and number words before "-jährig" count like digits
+    both = "der 50. Jahrestag der NATO und der G20-Gipfel in Hamburg."
+    assert infer_year(f"Heuer: {both}", "de")[0] == 1999
+    assert infer_year(f"Ein ungeheuer wichtiger Tag: {both}", "de")[0] == 2017
+    assert infer_year("Die NATO feiert ihr fünfzigjähriges Jubiläum.", "de")[0] == 1999
+    assert infer_year("Die NATO feiert ihr fünfundsiebzigjähriges Jubiläum.", "de")[0] == 2024
 
 
 def _article(text: str, **kw) -> Article:

@@ -22,15 +22,22 @@ _ORDINALS = {
     "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
     "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }
+_WHAT = (r"(?P<what>Jahrestag|Jubiläum|Gründungsjubiläum|Bestehen|Gründungstag|Geburtstag|anniversary|"
+         r"(?=[„\"A-ZÄÖÜ]))")
 _ANNIVERSARY = re.compile(
     rf"(?<!\w)(?:(?P<n>\d{{1,3}})(?:\.\s*|[-‐]?\s*jährige[nms]?\s+|(?:st|nd|rd|th)\s+|\s+Jahre\s+)|"
-    rf"(?i:(?P<w>{trie_pattern(_ORDINALS)}))\s+|(?i:(?P<wy>[a-zäöüß]+zig|zehn|hundert))jährige[nms]?\s+)"
-    r"(?P<what>Jahrestag|Jubiläum|Gründungsjubiläum|Bestehen|Gründungstag|Geburtstag|anniversary|"
-    r"(?=[„\"A-ZÄÖÜ]))")
+    rf"(?i:(?P<w>{trie_pattern(_ORDINALS)}))\s+){_WHAT}")
+#: "fünfzigjährigen Jubiläum": searched apart, and only in texts with "jährig" (the letters before it
+#: are scanned at every word start, which made it the costliest part of the pattern); a match of it
+#: cannot overlap one of _ANNIVERSARY (its number is letters followed by "jährig", theirs digits or
+#: an ordinal followed by a space), so together they find what one alternation found
+_ANNIVERSARY_WORDS = re.compile(
+    rf"(?<!\w)(?i:(?P<wy>[a-zäöüß]+zig|zehn|hundert))jährige[nms]?\s+{_WHAT}")
 _COP = re.compile(r"\bCOP[- ]?(?P<n>[1-9]\d?)\b")
 _UNGA = re.compile(r"\b(?P<n>[1-9]\d)(?:\.|st|nd|rd|th)\s+(?:(?:UN|UNO)-)?(?:session of the |UN |United "
                    r"Nations )?(?:Generalversammlung|Vollversammlung|General Assembly)")
-_THIS_YEAR = re.compile(r"(?i:in diesem Jahr|dieses Jahr|heuer|this year)\b")
+_THIS_YEAR = re.compile(r"(?<!\w)(?:in diesem jahr|dieses jahr|heuer|this year)\b")  # lower-cased text
+_THIS_YEAR_WORDS = ("diese", "heuer", "this year")  # one of them is in every match
 _WORD_YEARS = {"zehn": 10, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
                "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100}
 
@@ -66,7 +73,7 @@ def infer_year(text: str, lang: str) -> tuple[int, str] | None:
     """
     facts, alias_re = _facts()
     lowered = text.lower()
-    this_year = bool(_THIS_YEAR.search(text))
+    this_year = any(w in lowered for w in _THIS_YEAR_WORDS) and bool(_THIS_YEAR.search(lowered))
     votes: dict[int, float] = {}
     evidence: dict[int, list[str]] = {}
 
@@ -74,7 +81,10 @@ def infer_year(text: str, lang: str) -> tuple[int, str] | None:
         votes[year] = votes.get(year, 0) + weight
         evidence.setdefault(year, []).append(why)
 
-    for m in _ANNIVERSARY.finditer(text):
+    found = list(_ANNIVERSARY.finditer(text))
+    if "jährig" in lowered:
+        found = sorted(found + list(_ANNIVERSARY_WORDS.finditer(text)), key=re.Match.start)
+    for m in found:
         n = _anniversary_number(m)
         # "30 Jahre NATO" names the event at once; "30 Jahre Haft ... NATO" must not count
         reach = 90 if m["what"] else 3
@@ -97,11 +107,12 @@ def infer_year(text: str, lang: str) -> tuple[int, str] | None:
 
 
 def _anniversary_number(m: re.Match) -> int | None:
-    if m["n"]:
-        return int(m["n"]) if 0 < int(m["n"]) <= 500 else None
-    if m["w"]:
-        return _ORDINALS.get(m["w"].lower())
-    word = m["wy"].lower()
+    groups = m.groupdict()  # _ANNIVERSARY has n and w, _ANNIVERSARY_WORDS wy
+    if groups.get("n"):
+        return int(groups["n"]) if 0 < int(groups["n"]) <= 500 else None
+    if groups.get("w"):
+        return _ORDINALS.get(groups["w"].lower())
+    word = groups["wy"].lower()
     tens = next((v for k, v in _WORD_YEARS.items() if word.endswith(k)), None)
     units = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
              "neun": 9}
