@@ -19,10 +19,10 @@ ANALYSED_LANGUAGES = ("de", "en")
 DETECTED_LANGUAGES = ("de", "en", "fr", "es", "it", "nl", "pl", "pt", "ru", "tr", "uk", "cs", "sv", "da")
 
 
-#: the default shard size per executor. Dask's is half the local one: two workers that each run their
-#: last shard end up to a shard's time apart (one idle), and with 16 inputs a shard that was 2.3 s of
-#: the 2-worker benchmark's 18 s (13 shards of news_de + news_en); the local executor keeps 32, where
-#: smaller shards only add transactions (1-2% of the plain-text rate).
+#: the default shard size per executor. Dask's is half the local one: workers end up to one shard's
+#: time apart, one of them idle meanwhile (with 32, 2.3 s of the 2-worker benchmark's 18 s; with 16,
+#: 0.3 s). The local executor keeps 32: there smaller shards only add transactions (1-2% of the
+#: plain-text rate).
 SHARD_SIZES = {"local": 32, "dask": 16}
 
 
