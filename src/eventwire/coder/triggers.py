@@ -68,13 +68,19 @@ class Hit:
     noun: bool = False  # used as a noun here ("Rückzug", "Treffen"), whatever the row's part of speech
 
 
-#: a kept sentence: its Tokens (None: no word of it is in the dictionary, none built) and its hits
+#: a kept sentence: its Tokens (None: no trigger in it, none built) and its hits
 _Entry = tuple[list[Token] | None, list[Hit]]
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(), m.group().lower(), m.start() + offset, m.end() + offset)
-            for m in TOKEN.finditer(text)]
+    tokens = []
+    at = 0
+    for word in TOKEN.findall(text):
+        # only whitespace lies between two matches, so the next one starts where the word is found
+        at = text.find(word, at)
+        tokens.append(Token(word, word.lower(), at + offset, at + len(word) + offset))
+        at += len(word)
+    return tokens
 
 
 def _word_match(pattern: str, low: str) -> bool:
@@ -91,13 +97,43 @@ def _word_match(pattern: str, low: str) -> bool:
 
 def context_words(words: tuple[str, ...], tokens: list[Token], lows: frozenset | None = None) -> bool:
     """Whether one of ``words`` occurs among ``tokens``; exact words are a set lookup in ``lows``."""
-    if lows is None:
-        lows = frozenset(t.low for t in tokens)
+    return _any_word(words, _Words(frozenset(t.low for t in tokens) if lows is None else lows))
+
+
+class _Words:
+    """A sentence's lower-case words as a set (exact context words) and as lines of one string, which
+    one regular expression per wildcard word searches at once (instead of a test per word)."""
+
+    __slots__ = ("set", "_lines")
+
+    def __init__(self, words):
+        self.set = words if isinstance(words, frozenset) else frozenset(words)
+        self._lines: str | None = None
+
+    @property
+    def lines(self) -> str:
+        if self._lines is None:
+            self._lines = "\n".join(self.set)
+        return self._lines
+
+
+@lru_cache(maxsize=4096)
+def _wildcard(pattern: str) -> re.Pattern:
+    """A word pattern with "*" as a regular expression over lines of words (see :func:`_word_match`)."""
+    head = re.escape(pattern.strip("*"))
+    if pattern.startswith("*") and pattern.endswith("*"):
+        return re.compile(rf"{head}.{{0,3}}$", re.M)  # a compound head, at most 3 letters before the end
+    if pattern.startswith("*"):
+        return re.compile(rf"{head}$", re.M)
+    return re.compile(rf"^{head}", re.M)
+
+
+def _any_word(words: tuple[str, ...], lows: _Words) -> bool:
     for w in words:
         if "*" not in w:
-            if w in lows:
+            if w in lows.set:
                 return True
-        elif any(_word_match(w, low) for low in lows):
+        elif _wildcard(w).search(lows.lines):
             return True
     return False
 
@@ -132,7 +168,7 @@ class TriggerIndex:
         them, so the last few thousand sentences are kept: each stage gets its own lists and Hit
         copies (the events stage filters and re-codes hits), the Tokens are shared and never changed."""
         key, (tokens, hits) = self._entry(text, start, end)
-        if tokens is None:  # no word of it is in the dictionary: tokenized only when asked for
+        if tokens is None:  # no trigger in it: tokenized only when asked for
             tokens = tokenize(key[1], start)
         return list(tokens), [dataclasses.replace(h) for h in hits]
 
@@ -148,11 +184,15 @@ class TriggerIndex:
                 self._sentences.clear()
             # about a third of news sentences have no word in the dictionary at all (and three in
             # four no trigger): those are told apart from the words alone, before Tokens are built
-            if any(self.candidates(word.lower()) for word in TOKEN.findall(key[1])):
-                tokens = tokenize(key[1], start)
-                found = (tokens, self.find(tokens))
-            else:
-                found = (None, [])
+            words = TOKEN.findall(key[1])
+            lows = [word.lower() for word in words]
+            # the words and their lower-case forms are all the search needs: Tokens (with offsets)
+            # are built only for a sentence with a trigger, whose tokens the events stage reads
+            rows = list(map(self._seen.get, lows))  # memoised candidates; None: not seen yet
+            if None in rows:
+                rows = [self.candidates(low) if r is None else r for r, low in zip(rows, lows, strict=True)]
+            hits = self._find(words, lows, rows) if any(rows) else []
+            found = (tokenize(key[1], start) if hits else None, hits)
             self._sentences[key] = found
         return key, found
 
@@ -186,52 +226,58 @@ class TriggerIndex:
                         found.append(row)
         return found
 
-    def _capitalised(self, tokens: list[Token], i: int) -> bool:
+    def _capitalised(self, texts: list[str], i: int) -> bool:
         """German nouns are capitalised; the first word of a sentence tells nothing."""
-        return self.language == "de" and i > 0 and tokens[i].text[:1].isupper()
+        return self.language == "de" and i > 0 and texts[i][:1].isupper()
 
-    def _determined(self, tokens: list[Token], i: int) -> bool:
+    def _determined(self, texts: list[str], lows: list[str], i: int) -> bool:
         """English: a trigger after a determiner or a possessive is a noun ("the attack", "China's
         crackdown", "their protest"), whatever the row's part of speech."""
         if self.language != "en" or i == 0:
             return False
-        if i + 1 < len(tokens) and tokens[i + 1].low in _COPULA_EN:
+        if i + 1 < len(lows) and lows[i + 1] in _COPULA_EN:
             return True  # "Labour support has been falling": the subject of a verb is a noun
-        prev = tokens[i - 1].low
+        prev = lows[i - 1]
         if prev in DETERMINERS_EN or prev.endswith(("'s", "’s")):
             return True
         # one modifier between: "a four-day strike", "the military offensive"
-        return i > 1 and tokens[i - 2].low in DETERMINERS_EN and tokens[i - 1].text[:1].isalnum() and (
-            tokens[i - 1].text[:1].islower() or tokens[i - 1].text[:1].isdigit())
+        return i > 1 and lows[i - 2] in DETERMINERS_EN and texts[i - 1][:1].isalnum() and (
+            texts[i - 1][:1].islower() or texts[i - 1][:1].isdigit())
 
-    def _name_part(self, tokens: list[Token], i: int) -> bool:
+    def _name_part(self, texts: list[str], i: int) -> bool:
         """English: a capitalised word inside a sentence is a name ("in March", "Rally Party"), not a
         verb or a common noun; a headline in capitals or a word after a quote or colon may open a phrase."""
         if self.language != "en" or i == 0:
             return False
-        tok = tokens[i]
-        return tok.text[:1].isupper() and not tok.text.isupper() and tokens[i - 1].text not in "\"“‘':(-–—"
+        text = texts[i]
+        return text[:1].isupper() and not text.isupper() and texts[i - 1] not in "\"“‘':(-–—"
 
-    def find(self, tokens: list[Token], sentence_tokens: list[Token] | None = None) -> list[Hit]:
+    def find(self, tokens: list[Token]) -> list[Hit]:
         """Triggers among ``tokens`` (one sentence); context words are checked in the same tokens."""
+        return self._find([t.text for t in tokens], [t.low for t in tokens])
+
+    def _find(self, texts: list[str], lows: list[str], candidates: list[tuple[Row, ...]] | None = None,
+              ) -> list[Hit]:
+        """:meth:`find` over a sentence's words, their lower-case forms and (if known) their candidates."""
         hits = []
-        lows = None  # the sentence's words, for rows with context words: built when one needs them
+        lowset = None  # the sentence's words, for rows with context words: built when one needs them
         covered = -1  # last token of an English multi-word trigger: "car bomb" is one hit, not two
-        for i, tok in enumerate(tokens):
-            if i <= covered or len(tok.low) < 2 or not tok.low[0].isalpha():
+        for i, low in enumerate(lows):
+            if i <= covered or len(low) < 2 or not low[0].isalpha():
                 continue
-            rows = self.candidates(tok.low)  # most tokens have none: the cheapest test goes first
-            if not rows or self._name_part(tokens, i):
+            # most tokens have no candidate rows: the cheapest test goes first
+            rows = self.candidates(low) if candidates is None else candidates[i]
+            if not rows or self._name_part(texts, i):
                 continue
             best: Hit | None = None
             for row in rows:
-                if lows is None and (row.need or row.forbid):
-                    lows = frozenset(t.low for t in tokens)
-                found = _row_matches(row, tokens, i, lows)
+                if lowset is None and (row.need or row.forbid):
+                    lowset = _Words(lows)
+                found = _row_matches(row, texts, lows, i, lowset)
                 if found is None:
                     continue
                 if best is None or row.rank > best.row.rank:
-                    noun = row.pos == "N" or self._capitalised(tokens, i) or self._determined(tokens, i)
+                    noun = row.pos == "N" or self._capitalised(texts, i) or self._determined(texts, lows, i)
                     best = Hit(i, found[0], row, found[1], noun)
             if best is not None and best.row.event != "-":
                 hits.append(best)
@@ -240,21 +286,23 @@ class TriggerIndex:
         return hits
 
 
-def _row_matches(row: Row, tokens: list[Token], i: int,
-                 lows: frozenset | None = None) -> tuple[int, int | None] | None:
+def _row_matches(row: Row, texts: list[str], lows: list[str], i: int,
+                 lowset: _Words | None = None) -> tuple[int, int | None] | None:
     """(last token of the form, particle position) when ``row`` matches at token ``i``."""
     last, particle = i, None
     for k, pattern in enumerate(row.form[1:], start=1):
-        if i + k >= len(tokens) or not _word_match(pattern, tokens[i + k].low):
+        if i + k >= len(lows) or not _word_match(pattern, lows[i + k]):
             return None
         last = i + k
     if row.particle:
-        particle = _particle(row.particle, tokens, last)
+        particle = _particle(row.particle, texts, lows, last)
         if particle is None:
             return None
-    if row.need and not context_words(row.need, tokens, lows):
+    if lowset is None and (row.need or row.forbid):
+        lowset = _Words(lows)
+    if row.need and not _any_word(row.need, lowset):
         return None
-    if row.forbid and context_words(row.forbid, tokens, lows):
+    if row.forbid and _any_word(row.forbid, lowset):
         return None
     return last, particle
 
@@ -265,33 +313,33 @@ _NOT_AFTER_PARTICLE = frozenset(["der", "die", "das", "dem", "den", "des", "ein"
                                  "seinen", "zu", "zum", "zur"])
 
 
-def _particle(particle: str, tokens: list[Token], last: int) -> int | None:
+def _particle(particle: str, texts: list[str], lows: list[str], last: int) -> int | None:
     """Position of the separable particle (clause-final) or, for "+prep", of the preposition."""
     prep = particle.startswith("+")
     word = particle.lstrip("+")
     j = last + 1
-    while j < len(tokens) and _inside_clause(tokens, j) and j - last <= 16:
-        if tokens[j].low == word:
-            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-            if prep or nxt is None or nxt.text in CLAUSE_MARKS or nxt.text in ".!?" or (
-                    nxt.low not in _NOT_AFTER_PARTICLE and not nxt.text[:1].isupper()):
+    while j < len(lows) and _inside_clause(texts, lows, j) and j - last <= 16:
+        if lows[j] == word:
+            nxt = j + 1 if j + 1 < len(lows) else None
+            if prep or nxt is None or texts[nxt] in CLAUSE_MARKS or texts[nxt] in ".!?" or (
+                    lows[nxt] not in _NOT_AFTER_PARTICLE and not texts[nxt][:1].isupper()):
                 return j
         j += 1
     return None
 
 
-def _inside_clause(tokens: list[Token], j: int) -> bool:
+def _inside_clause(texts: list[str], lows: list[str], j: int) -> bool:
     """Whether token j still belongs to the clause: a comma inside an enumeration of nouns ("in Justiz,
     Polizei und den Medien vor", "gegen die PKK, aber auch gegen ...") does not close it; one before
     another lower-case word ("dass", "der") does."""
-    if tokens[j].text not in CLAUSE_MARKS:
+    if texts[j] not in CLAUSE_MARKS:
         return True
-    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    if tokens[j].text != "," or nxt is None or j == 0 or not tokens[j - 1].text[:1].isupper():
+    nxt = j + 1 if j + 1 < len(texts) else None
+    if texts[j] != "," or nxt is None or j == 0 or not texts[j - 1][:1].isupper():
         return False
-    after = tokens[j + 2].low if j + 2 < len(tokens) else ""
+    after = lows[j + 2] if j + 2 < len(lows) else ""
     # "gehen gegen die PKK, aber auch gegen Kurdenpolitiker vor": the enumeration goes on
-    return nxt.text[:1].isupper() or (nxt.low in ("aber", "sondern", "und") and after == "auch")
+    return texts[nxt][:1].isupper() or (lows[nxt] in ("aber", "sondern", "und") and after == "auch")
 
 
 def _read(name: str) -> list[list[str]]:
