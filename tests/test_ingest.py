@@ -165,3 +165,23 @@ def test_reading_while_a_run_writes_works_or_says_busy(tmp_path):
     assert outcomes, "the run ended before any read was tried"
     with Store(db, read_only=True) as store:
         assert read.stats(store)["articles"] == 400
+
+
+def _worker_environ() -> dict:
+    import os
+
+    return {k: os.environ.get(k) for k in ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS")}
+
+
+@pytest.mark.slow
+def test_local_dask_workers_keep_glibc_default_trimming():
+    """Dask's MALLOC_TRIM_THRESHOLD_=65536 slowed the analysis in a worker by 9-10%: not set there."""
+    pytest.importorskip("distributed")
+    from eventwire.executors import DaskExecutor
+
+    executor = DaskExecutor(workers=1)
+    try:
+        environ = executor.client.submit(_worker_environ, pure=False).result()
+    finally:
+        executor.close()
+    assert environ == {"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"}

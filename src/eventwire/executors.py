@@ -51,12 +51,18 @@ class ProcessExecutor:
 #: a local cluster runs without its dashboard, so nothing reads the statistical profile each worker
 #: takes of its task thread (100 samples a second: 4% of a worker's CPU in the 2-worker benchmark), and
 #: the monitors that feed the dashboard and the event-loop health checks (every 20-500 ms) can look less
-#: often. A cluster at ``--scheduler`` keeps its own configuration.
+#: often. Its workers start without Dask's ``MALLOC_TRIM_THRESHOLD_=65536``: that makes glibc hand
+#: freed memory back to the system after every 64 KiB, and the analysis (many short-lived objects and
+#: numpy arrays) then ran 9-10% slower in a worker than in a plain process; a worker's memory is
+#: bounded by its shards anyway (docs/benchmarks.md). The one-thread settings for numpy's libraries stay.
+#: A cluster at ``--scheduler`` keeps its own configuration.
 LOCAL_CLUSTER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1,
+                                            "OPENBLAS_NUM_THREADS": 1},
 }
 
 
