@@ -40,3 +40,16 @@ def test_a_sentence_without_dictionary_words_has_no_hits_and_still_its_tokens():
     tokens, hits = index.sentence(text, *attack)
     assert [tokens[h.index].text for h in hits] == ["griff"]
     assert hits == index.find(tokenize(text[attack[0]:attack[1]], attack[0]))
+
+
+def test_wildcard_regex_agrees_with_word_match():
+    """Context words are searched as one regex over a sentence's words: same answer as word by word."""
+    from eventwire.coder.triggers import _any_word, _word_match, _Words
+
+    words = ["luftangriffen", "angriff", "angriffe", "gegenangriffs", "vorangriff", "drohung", "drohungen",
+             "bedrohte", "ab", "a.b", "x"]
+    patterns = ["*angriff*", "*angriff", "angriff*", "droh*", "*ung", "*droh*", "a.b*", "*.b", "zzz*"]
+    for pattern in patterns:
+        for word in words:
+            assert _any_word((pattern,), _Words([word])) == _word_match(pattern, word), (pattern, word)
+        assert _any_word((pattern,), _Words(words)) == any(_word_match(pattern, w) for w in words)
