@@ -287,8 +287,9 @@ class TriggerIndex:
 
 
 def _row_matches(row: Row, texts: list[str], lows: list[str], i: int,
-                 lowset: _Words | None = None) -> tuple[int, int | None] | None:
-    """(last token of the form, particle position) when ``row`` matches at token ``i``."""
+                 lowset: _Words | None) -> tuple[int, int | None] | None:
+    """(last token of the form, particle position) when ``row`` matches at token ``i``; ``lowset``
+    (the sentence's words) is needed only for a row with context words."""
     last, particle = i, None
     for k, pattern in enumerate(row.form[1:], start=1):
         if i + k >= len(lows) or not _word_match(pattern, lows[i + k]):
@@ -298,8 +299,6 @@ def _row_matches(row: Row, texts: list[str], lows: list[str], i: int,
         particle = _particle(row.particle, texts, lows, last)
         if particle is None:
             return None
-    if lowset is None and (row.need or row.forbid):
-        lowset = _Words(lows)
     if row.need and not _any_word(row.need, lowset):
         return None
     if row.forbid and _any_word(row.forbid, lowset):
