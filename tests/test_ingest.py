@@ -108,6 +108,58 @@ def test_default_shard_size_follows_the_executor_and_is_recorded(tmp_path, setti
         driver.close()
 
 
+def test_shards_are_written_in_groups_and_marked_after_their_write(tmp_path, settings_for, monkeypatch):
+    import json
+
+    import eventwire.driver as driver
+
+    monkeypatch.setattr(driver, "WRITE_ARTICLES", 10)
+    data = write_jsonl(tmp_path / "a.jsonl", generated_articles(40, seed=3))
+    run_dir = tmp_path / "run"
+    writes: list[int] = []
+    marked_at_write: list[int] = []
+    original = driver.Driver._write
+
+    def spy(self, articles, rejects, run_id):
+        writes.append(len(articles))
+        marked_at_write.append(len(list((run_dir / "shards").glob("*.json"))))
+        return original(self, articles, rejects, run_id)
+
+    monkeypatch.setattr(driver.Driver, "_write", spy)
+    report = ingest([str(data)], settings_for(run_dir=str(run_dir), shard_size=1))
+    markers = sorted((run_dir / "shards").glob("*.json"))
+    # 40 lines in 5 shards of one 8-line input: groups of >= 10 articles are 2 shards each (the last alone)
+    assert len(markers) == 5 and writes == [16, 16, 8]
+    assert marked_at_write == [0, 2, 4]  # a shard is marked done only after its group was written
+    assert sum(json.loads(m.read_text())["articles"] for m in markers) == 40
+    assert report.stats["articles_stored"] == 40
+
+
+def test_shards_that_arrived_before_a_failure_are_written(tmp_path, settings_for, monkeypatch):
+    import eventwire.driver as driver
+
+    data = write_jsonl(tmp_path / "a.jsonl", generated_articles(24, seed=5))
+    run_dir = tmp_path / "run"
+    real = driver.process_shard
+
+    def failing(job):
+        if job[0] == 2:
+            raise RuntimeError("worker lost")
+        return real(job)
+
+    monkeypatch.setattr(driver, "process_shard", failing)
+    settings = settings_for(run_dir=str(run_dir), shard_size=1)
+    with pytest.raises(RuntimeError, match="worker lost"):
+        ingest([str(data)], settings)
+    assert sorted(p.stem for p in (run_dir / "shards").glob("*.json")) == ["000000", "000001"]
+    con = duckdb.connect(settings.db, read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 16
+        assert con.execute("SELECT status FROM runs").fetchone()[0] == "failed"
+    finally:
+        con.close()
+
+
 @pytest.mark.slow
 def test_resume_after_sigkill(tmp_path):
     data = write_jsonl(tmp_path / "many.jsonl", generated_articles(1200, seed=7))
