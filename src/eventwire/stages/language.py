@@ -15,6 +15,18 @@ from ..settings import DETECTED_LANGUAGES
 
 @lru_cache(maxsize=1)
 def _identifier():
+    """py3langid's identifier for the detected languages; its model is decompressed (0.5 s) once per
+    installation and kept in the user's cache (:mod:`eventwire.cache`)."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from ..cache import cached, version
+
+    model = MODEL_DIR / MODEL_FILE
+    parts = (version("py3langid"), str(model.stat().st_size), ",".join(DETECTED_LANGUAGES))
+    return cached("langid", parts, _build_identifier)
+
+
+def _build_identifier():
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
