@@ -73,6 +73,28 @@ def test_same_article_in_file_and_warc_stored_once(tmp_path, settings_for):
     assert report.stats["duplicates.exact"] + report.stats["duplicates.url"] == 1
 
 
+def test_a_copy_in_the_same_shard_adds_no_rows(tmp_path, settings_for):
+    # two copies of one text share the article id: the copy's annotations must not be written too
+    one, two = settings_for(db=str(tmp_path / "one.duckdb")), settings_for(db=str(tmp_path / "two.duckdb"))
+    write_jsonl(tmp_path / "one.jsonl", [{"uri": "a", "text": GERMAN_ARTICLE}])
+    write_jsonl(tmp_path / "two.jsonl", [{"uri": "a", "text": GERMAN_ARTICLE},
+                                         {"uri": "b", "text": GERMAN_ARTICLE}])
+    ingest([str(tmp_path / "one.jsonl")], one)
+    report = ingest([str(tmp_path / "two.jsonl")], two)
+    assert report.stats["articles_stored"] == 1 and report.stats["duplicates.exact"] == 1
+    single, double = dump(one.db), dump(two.db)
+    assert single["events"] and single["actors"]
+    assert double["events"] == single["events"] and double["actors"] == single["actors"]
+    for db in (one.db, two.db):
+        con = duckdb.connect(db, read_only=True)
+        counts = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("mentions", "places", "dates", "events")]
+        con.close()
+        if db == one.db:
+            expected = counts
+    assert counts == expected and counts[0] > 0
+
+
 def test_near_duplicate_points_to_first(tmp_path, settings_for):
     long_text = GERMAN_ARTICLE + "\n" + " ".join(a["text"] for a in generated_articles(3, seed=3))
     edited = long_text.replace("am Donnerstag", "am Donnerstagabend")
@@ -120,10 +142,10 @@ def test_shards_are_written_in_groups_and_marked_after_their_write(tmp_path, set
     marked_at_write: list[int] = []
     original = driver.Driver._write
 
-    def spy(self, articles, rejects, run_id):
-        writes.append(len(articles))
+    def spy(self, shards, rejects, run_id):
+        writes.append(sum(len(kept) for _, kept in shards))
         marked_at_write.append(len(list((run_dir / "shards").glob("*.json"))))
-        return original(self, articles, rejects, run_id)
+        return original(self, shards, rejects, run_id)
 
     monkeypatch.setattr(driver.Driver, "_write", spy)
     report = ingest([str(data)], settings_for(run_dir=str(run_dir), shard_size=1))

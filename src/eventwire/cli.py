@@ -102,7 +102,7 @@ class _progress:
 
     def update(self, result) -> None:
         self.done += 1
-        last = len(result.articles)
+        last = result.n_articles
         self.bar.update(self.task, description=f"shards: {self.done}, articles in the last: {last}")
 
     def __exit__(self, *exc):

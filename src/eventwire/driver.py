@@ -23,10 +23,14 @@ from .ingest import RunReport, ShardResult, process_shard
 from .model import Rejection
 from .plan import shards, units
 from .settings import Settings
-from .stages.dedup import NearDuplicates, normalise_url
+from .stages.dedup import NearDuplicates
 from .store import Store
+from .store.rows import ARTICLE_COLUMNS
 
 log = logging.getLogger(__name__)
+
+#: places in a packed article row (store.rows.pack) that deduplication reads
+ID, URL_NORM, SIGNATURE = (ARTICLE_COLUMNS.index(c) for c in ("id", "url_norm", "signature"))
 
 #: a write to the store has a fixed cost besides its rows (DuckDB plans and commits each statement; the
 #: events' primary-key check is per statement too): one transaction per shard of 16-32 inputs cost the
@@ -127,30 +131,31 @@ class Driver:
         if not self.pending:
             self.pending_since = time.monotonic()
         self.stats.update(result.stats)
-        stored = []
-        for article in result.articles:
-            url_norm = normalise_url(article.url)
-            if article.id in self.ids:
+        kept: dict[int, str | None] = {}  # index in the shard -> the article it near-duplicates
+        for k, row in enumerate(result.rows.get("articles", ())):
+            article_id, url_norm, signature = row[ID], row[URL_NORM], row[SIGNATURE]
+            if article_id in self.ids:
                 self.stats["duplicates.exact"] += 1
                 continue
             if url_norm and url_norm in self.urls:
                 self.stats["duplicates.url"] += 1
                 continue
-            self.ids.add(article.id)
+            self.ids.add(article_id)
             if url_norm:
                 self.urls.add(url_norm)
-            if article.signature:
-                article.duplicate_of = self.near.check(article.signature)
-                if article.duplicate_of:
+            duplicate_of = None
+            if signature:
+                duplicate_of = self.near.check(signature)
+                if duplicate_of:
                     self.stats["duplicates.near"] += 1
-                self.near.add(article.id, article.signature, article.duplicate_of)
-            stored.append(article)
-        self.stats["articles_stored"] += len(stored)
-        self.stats["events_stored"] += sum(len(a.events) for a in stored)
-        self.pending.append((result, stored))
+                self.near.add(article_id, signature, duplicate_of)
+            kept[k] = duplicate_of
+        self.stats["articles_stored"] += len(kept)
+        self.stats["events_stored"] += sum(len(result.rows["events"][k]) for k in kept)
+        self.pending.append((result, kept))
 
     def _due(self) -> bool:
-        waiting = sum(len(stored) for _, stored in self.pending)
+        waiting = sum(len(kept) for _, kept in self.pending)
         return waiting >= WRITE_ARTICLES or time.monotonic() - self.pending_since >= WRITE_SECONDS
 
     def _flush(self, run_dir: Path | None, run_id: str, progress) -> None:
@@ -158,15 +163,15 @@ class Driver:
         group, self.pending = self.pending, []
         if not group:
             return
-        self._write([a for _, stored in group for a in stored],
+        self._write([(result.rows, kept) for result, kept in group],
                     [r for result, _ in group for r in result.rejects], run_id)
         for result, _ in group:
             self._mark(run_dir, result)
             if progress:
                 progress(result)
 
-    def _write(self, articles, rejects, run_id: str) -> None:
-        self.store.write_shard(articles, rejects, run_id)
+    def _write(self, shards, rejects, run_id: str) -> None:
+        self.store.write_shards(shards, rejects, run_id)
 
     # -- run directory -----------------------------------------------------------------------
     def _run_dir(self, inputs: list[str]) -> tuple[Path | None, list[str]]:
@@ -200,5 +205,5 @@ class Driver:
             return
         marker = run_dir / "shards" / f"{result.number:06d}.json"
         tmp = marker.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"stats": dict(result.stats), "articles": len(result.articles)}))
+        tmp.write_text(json.dumps({"stats": dict(result.stats), "articles": result.n_articles}))
         tmp.replace(marker)

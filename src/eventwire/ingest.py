@@ -1,8 +1,9 @@
 """The one orchestration function: plan shards, run them on an executor, load results, record the run.
 
 Workers (any executor) turn a shard of input units into articles and rejections
-(:func:`process_shard`); the driver alone dedups and writes, shard by shard in plan order, each shard
-in one transaction, then writes the shard's done-marker in the run directory. ``--resume RUN_DIR``
+(:func:`process_shard`) and send back the store's rows of the articles; the driver alone dedups and
+writes, in plan order, whole shards in one transaction, then writes each shard's done-marker in the
+run directory. ``--resume RUN_DIR``
 skips the shards marked done; exact dedup makes a shard written just before a crash harmless.
 """
 
@@ -24,10 +25,17 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class ShardResult:
+    """What a worker sends back: the store's rows of the shard's articles (:func:`store.rows.pack`),
+    its rejections and stats."""
+
     number: int
-    articles: list[Article] = field(default_factory=list)
+    rows: dict[str, list] = field(default_factory=dict)
     rejects: list[Rejection] = field(default_factory=list)
     stats: Counter = field(default_factory=Counter)
+
+    @property
+    def n_articles(self) -> int:
+        return len(self.rows.get("articles", ()))
 
 
 @dataclass
@@ -73,6 +81,7 @@ def process_shard(job: tuple[int, list, Settings]) -> ShardResult:
 
 def _process(number: int, shard_units: list, settings: Settings) -> ShardResult:
     from .stages.read import read_unit
+    from .store.rows import pack
 
     base, analysis = _pipelines(settings)
     ctx = Context(settings=settings, strict=settings.strict)
@@ -80,6 +89,7 @@ def _process(number: int, shard_units: list, settings: Settings) -> ShardResult:
     needs_net = any(u[0] == "url" for u in shard_units) or settings.fetch
     fetcher = _fetcher(settings) if needs_net else None
     batch: list[Article] = []
+    done: list[Article] = []
     for unit in shard_units:
         ctx.stats["inputs"] += 1
         for item in read_unit(unit, settings, fetcher):
@@ -91,9 +101,10 @@ def _process(number: int, shard_units: list, settings: Settings) -> ShardResult:
             if article is not None:
                 batch.append(article)
             if len(batch) >= BATCH:
-                result.articles += _analyse(batch, ctx, base, analysis)
+                done += _analyse(batch, ctx, base, analysis)
                 batch = []
-    result.articles += _analyse(batch, ctx, base, analysis)
+    done += _analyse(batch, ctx, base, analysis)
+    result.rows = pack(done)
     result.rejects, result.stats = ctx.rejects, ctx.stats
     return result
 

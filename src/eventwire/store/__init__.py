@@ -2,8 +2,8 @@
 
 ``Store(path)`` opens (and migrates) the database for writing; ``Store(path, read_only=True)`` opens it
 for reading. DuckDB allows one writing process at a time: opening a store another process is writing
-raises :class:`~eventwire.errors.StoreBusy` with what to do. Each shard of a run is written in one
-transaction (:meth:`Store.write_shard`), so a killed run leaves whole shards only.
+raises :class:`~eventwire.errors.StoreBusy` with what to do. The shards of a run are written in
+transactions of whole shards (:meth:`Store.write_shards`), so a killed run leaves whole shards only.
 """
 
 from __future__ import annotations

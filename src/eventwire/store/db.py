@@ -13,7 +13,7 @@ from typing import Any, Self
 import duckdb
 
 from ..errors import StoreBusy, StoreError
-from ..model import Article, Rejection
+from ..model import Rejection
 
 log = logging.getLogger(__name__)
 
@@ -114,13 +114,15 @@ class Store:
             "SELECT id, signature, duplicate_of FROM articles WHERE signature IS NOT NULL ORDER BY seq"
         ).fetchall()
 
-    def write_shard(self, articles: list[Article], rejects: list[Rejection], run_id: str) -> None:
-        """Write one shard's articles (with annotations and events) and rejects in one transaction."""
-        from .rows import write_articles, write_rejects
+    def write_shards(self, shards: list[tuple[dict, dict[int, str | None]]], rejects: list[Rejection],
+                     run_id: str) -> None:
+        """Write shards' kept articles (with annotations and events; :func:`rows.write_packed`) and
+        rejects in one transaction."""
+        from .rows import write_packed, write_rejects
 
         self.con.execute("BEGIN TRANSACTION")
         try:
-            write_articles(self.con, articles, run_id)
+            write_packed(self.con, shards, run_id)
             write_rejects(self.con, rejects, run_id)
             self.con.execute("COMMIT")
         except Exception:
