@@ -109,3 +109,17 @@ def test_gazetteer_and_identifier_from_the_cache_equal_fresh_ones(folder):
         assert [language._identifier().classify(t) for t in texts] == expected
     geo.gazetteer.cache_clear()
     language._identifier.cache_clear()
+
+
+def test_no_home_means_no_cache(monkeypatch):
+    from pathlib import Path
+
+    def homeless():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("EVENTWIRE_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(homeless))
+    assert cache.folder() is None
+    build, calls = counting(3)
+    assert cache.cached("thing", ["k"], build) == 3 and len(calls) == 1

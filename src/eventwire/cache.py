@@ -40,7 +40,10 @@ def folder() -> Path | None:
     chosen = os.environ.get("EVENTWIRE_CACHE")
     if chosen is not None:
         return None if chosen.strip().lower() in ("", "off", "0", "false", "no") else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    except RuntimeError:  # no home directory to be found (a bare container user): nothing is kept
+        return None
     return Path(base) / "eventwire"
 
 
