@@ -84,7 +84,7 @@ class Driver:
         jobs = self._jobs(planned, done)
         executor = make_executor(self.settings.executor, self.settings.workers, self.settings.scheduler)
         status = "failed"
-        self.pending: list[tuple[ShardResult, list]] = []
+        self.pending: list[tuple[ShardResult, dict[int, str | None]]] = []
         try:
             for result in executor.map(process_shard, jobs):
                 self._load(result)

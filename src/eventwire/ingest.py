@@ -3,8 +3,8 @@
 Workers (any executor) turn a shard of input units into articles and rejections
 (:func:`process_shard`) and send back the store's rows of the articles; the driver alone dedups and
 writes, in plan order, whole shards in one transaction, then writes each shard's done-marker in the
-run directory. ``--resume RUN_DIR``
-skips the shards marked done; exact dedup makes a shard written just before a crash harmless.
+run directory. ``--resume RUN_DIR`` skips the shards marked done; exact dedup makes a shard written
+just before a crash harmless.
 """
 
 from __future__ import annotations
