@@ -157,6 +157,23 @@ def test_shards_are_written_in_groups_and_marked_after_their_write(tmp_path, set
     assert report.stats["articles_stored"] == 40
 
 
+def test_a_group_is_written_once_it_has_waited_long_enough(tmp_path, settings_for, monkeypatch):
+    import eventwire.driver as driver
+
+    monkeypatch.setattr(driver, "WRITE_SECONDS", 0.0)  # a slow input: nothing waits for more shards
+    writes: list[int] = []
+    original = driver.Driver._write
+
+    def spy(self, shards, rejects, run_id):
+        writes.append(len(shards))
+        return original(self, shards, rejects, run_id)
+
+    monkeypatch.setattr(driver.Driver, "_write", spy)
+    data = write_jsonl(tmp_path / "a.jsonl", generated_articles(24, seed=4))
+    report = ingest([str(data)], settings_for(shard_size=1))
+    assert writes == [1, 1, 1] and report.stats["articles_stored"] == 24
+
+
 def test_shards_that_arrived_before_a_failure_are_written(tmp_path, settings_for, monkeypatch):
     import eventwire.driver as driver
 
