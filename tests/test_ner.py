@@ -78,6 +78,37 @@ def test_batch_equals_single_calls():
     assert ner.find_entities_batch(GERMAN, "de") == [ner.find_entities(t, "de") for t in GERMAN]
 
 
+def test_repeated_texts_run_once_and_get_the_model_answer(monkeypatch):
+    fresh = [ner.find_entities(t, "de") for t in GERMAN]
+    nlp = ner.load_ner("de")
+    calls: list[str] = []
+    real_pipe = nlp.pipe
+
+    def counting_pipe(texts, **kwargs):
+        texts = list(texts)
+        calls.extend(texts)
+        return real_pipe(texts, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", counting_pipe)
+    monkeypatch.setattr(ner, "_MEMO", {})
+    twice = GERMAN + GERMAN[::-1]
+    assert ner.find_entities_batch(twice, "de") == fresh + fresh[::-1]
+    assert sorted(calls) == sorted(GERMAN)  # each distinct text ran once
+    calls.clear()
+    assert ner.find_entities_batch(GERMAN, "de") == fresh and calls == []  # remembered
+    first = ner.find_entities_batch(GERMAN[:1], "de")[0]
+    first[0].start = -1  # a caller changing its mentions does not change what is remembered
+    assert ner.find_entities_batch(GERMAN[:1], "de")[0] == fresh[0]
+
+
+def test_the_memo_forgets_the_oldest_texts(monkeypatch):
+    monkeypatch.setattr(ner, "_MEMO", {})
+    monkeypatch.setattr(ner, "MEMO_TEXTS", 2)
+    ner.find_entities_batch(GERMAN[:3], "de")
+    (owner, memo), = ner._MEMO.values()
+    assert owner is ner.load_ner("de") and list(memo) == GERMAN[1:3]
+
+
 def test_unknown_language_has_no_entities():
     assert ner.load_ner("fr") is None
     assert ner.find_entities("Emmanuel Macron a rencontré Olaf Scholz à Paris.", "fr") == []
