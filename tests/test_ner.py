@@ -103,10 +103,11 @@ def test_repeated_texts_run_once_and_get_the_model_answer(monkeypatch):
 
 def test_the_memo_forgets_the_oldest_texts(monkeypatch):
     monkeypatch.setattr(ner, "_MEMO", {})
-    monkeypatch.setattr(ner, "MEMO_TEXTS", 2)
-    ner.find_entities_batch(GERMAN[:3], "de")
-    (owner, memo), = ner._MEMO.values()
-    assert owner is ner.load_ner("de") and list(memo) == GERMAN[1:3]
+    monkeypatch.setattr(ner, "MEMO_CHARS", len(GERMAN[1]) + len(GERMAN[2]))
+    assert ner.find_entities_batch(GERMAN[:3], "de") == [ner.find_entities(t, "de") for t in GERMAN[:3]]
+    memo = ner._MEMO["de"]
+    assert memo.owner is ner.load_ner("de") and list(memo.answers) == GERMAN[1:3]
+    assert memo.chars == ner.MEMO_CHARS
 
 
 def test_unknown_language_has_no_entities():

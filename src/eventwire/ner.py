@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from functools import cache
-from itertools import islice
 from pathlib import Path
 
 from .errors import ModelMissing
@@ -145,30 +144,49 @@ def find_entities(text: str, lang: str) -> list[Mention]:
     return _mentions(nlp(text))
 
 
-#: the entities of the last this many distinct texts per language are remembered: wire copy published by
-#: many sites and duplicate articles (removed only after their analysis, by the driver) repeat sentences
-#: word for word (8% of the NER sentences of news_en). A text's entities do not depend on the batch it
-#: runs in (tested), so a remembered answer is the model's answer. About 10 MB per language when full.
-MEMO_TEXTS = 20_000
-_MEMO: dict[str, tuple[object, dict[str, tuple[tuple[int, int, str, str], ...]]]] = {}
+#: the entities of the most recent distinct texts of a language, up to this many characters of text, are
+#: remembered: wire copy published by many sites and duplicate articles (removed only after their
+#: analysis, by the driver) repeat sentences word for word (8% of the NER sentences of news_en). A text's
+#: entities do not depend on the batch it runs in (tested), so a remembered answer is the model's answer.
+#: About 10 MB per language when full (some 25,000 sentences).
+MEMO_CHARS = 4_000_000
+_MEMO: dict[str, _Memo] = {}
+
+
+class _Memo:
+    """Text -> its entities as (start, end, text, label), first in first out within ``MEMO_CHARS``."""
+
+    def __init__(self, owner) -> None:
+        self.owner = owner  # the model that gave the answers
+        self.answers: dict[str, tuple[tuple[int, int, str, str], ...]] = {}
+        self.chars = 0
+
+    def add(self, text: str, answer: tuple) -> None:
+        self.answers[text] = answer
+        self.chars += len(text)
+
+    def trim(self) -> None:
+        while self.chars > MEMO_CHARS and self.answers:
+            oldest = next(iter(self.answers))
+            del self.answers[oldest]
+            self.chars -= len(oldest)
 
 
 def find_entities_batch(texts: Iterable[str], lang: str, batch_size: int = 256) -> list[list[Mention]]:
     """:func:`find_entities` for many texts of one language, through ``nlp.pipe`` (one process); a text
-    seen before (in this batch or among the last :data:`MEMO_TEXTS`) is not run again."""
+    seen before (in this batch or among the remembered ones, :data:`MEMO_CHARS`) is not run again."""
     texts = list(texts)
     nlp = load_ner(lang)
     if nlp is None:
         return [[] for _ in texts]
-    owner, memo = _MEMO.get(lang, (None, {}))
-    if owner is not nlp:  # answers of another model (reloaded) are not this one's
-        memo = {}
-        _MEMO[lang] = (nlp, memo)
-    todo = [text for text in dict.fromkeys(texts) if text not in memo]
+    memo = _MEMO.get(lang)
+    if memo is None or memo.owner is not nlp:  # answers of another model (reloaded) are not this one's
+        memo = _MEMO[lang] = _Memo(nlp)
+    answers = memo.answers
+    todo = [text for text in dict.fromkeys(texts) if text not in answers]
     for text, doc in zip(todo, nlp.pipe(todo, batch_size=batch_size), strict=True):
-        memo[text] = tuple((m.start, m.end, m.text, m.label) for m in _mentions(doc))
-    out = [[Mention(start, end, surface, label, "ner") for start, end, surface, label in memo[text]]
+        memo.add(text, tuple((m.start, m.end, m.text, m.label) for m in _mentions(doc)))
+    out = [[Mention(start, end, surface, label, "ner") for start, end, surface, label in answers[text]]
            for text in texts]
-    for oldest in list(islice(memo, max(0, len(memo) - MEMO_TEXTS))):  # first in, first out
-        del memo[oldest]
+    memo.trim()
     return out
