@@ -96,6 +96,8 @@ def test_repeated_texts_run_once_and_get_the_model_answer(monkeypatch):
     assert sorted(calls) == sorted(GERMAN)  # each distinct text ran once
     calls.clear()
     assert ner.find_entities_batch(GERMAN, "de") == fresh and calls == []  # remembered
+    ner.forget_texts()
+    assert ner.find_entities_batch(GERMAN[:1], "de") == fresh[:1] and calls == GERMAN[:1]
     first = ner.find_entities_batch(GERMAN[:1], "de")[0]
     first[0].start = -1  # a caller changing its mentions does not change what is remembered
     assert ner.find_entities_batch(GERMAN[:1], "de")[0] == fresh[0]

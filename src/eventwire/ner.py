@@ -153,6 +153,11 @@ MEMO_CHARS = 4_000_000
 _MEMO: dict[str, _Memo] = {}
 
 
+def forget_texts() -> None:
+    """Forget the remembered entities of every language (the next texts all run through the model)."""
+    _MEMO.clear()
+
+
 class _Memo:
     """Text -> its entities as (start, end, text, label), first in first out within ``MEMO_CHARS``."""
 
