@@ -112,6 +112,18 @@ def test_the_memo_forgets_the_oldest_texts(monkeypatch):
     assert memo.chars == ner.MEMO_CHARS
 
 
+def test_threads_sharing_the_memo_get_their_own_answers(monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    fresh = [ner.find_entities(t, "de") for t in GERMAN]
+    monkeypatch.setattr(ner, "_MEMO", {})
+    monkeypatch.setattr(ner, "MEMO_CHARS", len(GERMAN[0]))  # every batch evicts the others' texts
+    jobs = [GERMAN[k % 4:] + GERMAN[:k % 4] for k in range(16)]
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda texts: ner.find_entities_batch(texts, "de"), jobs))
+    assert results == [fresh[k % 4:] + fresh[:k % 4] for k in range(16)]
+
+
 def test_unknown_language_has_no_entities():
     assert ner.load_ner("fr") is None
     assert ner.find_entities("Emmanuel Macron a rencontré Olaf Scholz à Paris.", "fr") == []

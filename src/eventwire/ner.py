@@ -15,6 +15,7 @@ installation, not a property of the text.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -151,11 +152,13 @@ def find_entities(text: str, lang: str) -> list[Mention]:
 #: About 10 MB per language when full (some 25,000 sentences).
 MEMO_CHARS = 4_000_000
 _MEMO: dict[str, _Memo] = {}
+_MEMO_LOCK = threading.Lock()
 
 
 def forget_texts() -> None:
     """Forget the remembered entities of every language (the next texts all run through the model)."""
-    _MEMO.clear()
+    with _MEMO_LOCK:
+        _MEMO.clear()
 
 
 class _Memo:
@@ -184,14 +187,15 @@ def find_entities_batch(texts: Iterable[str], lang: str, batch_size: int = 256) 
     nlp = load_ner(lang)
     if nlp is None:
         return [[] for _ in texts]
-    memo = _MEMO.get(lang)
-    if memo is None or memo.owner is not nlp:  # answers of another model (reloaded) are not this one's
-        memo = _MEMO[lang] = _Memo(nlp)
-    answers = memo.answers
-    todo = [text for text in dict.fromkeys(texts) if text not in answers]
-    for text, doc in zip(todo, nlp.pipe(todo, batch_size=batch_size), strict=True):
-        memo.add(text, tuple((m.start, m.end, m.text, m.label) for m in _mentions(doc)))
-    out = [[Mention(start, end, surface, label, "ner") for start, end, surface, label in answers[text]]
-           for text in texts]
-    memo.trim()
-    return out
+    with _MEMO_LOCK:  # one batch at a time: another thread's trim must not drop this batch's answers
+        memo = _MEMO.get(lang)
+        if memo is None or memo.owner is not nlp:  # answers of another model (reloaded) are not this one's
+            memo = _MEMO[lang] = _Memo(nlp)
+        answers = memo.answers
+        todo = [text for text in dict.fromkeys(texts) if text not in answers]
+        for text, doc in zip(todo, nlp.pipe(todo, batch_size=batch_size), strict=True):
+            memo.add(text, tuple((m.start, m.end, m.text, m.label) for m in _mentions(doc)))
+        out = [[Mention(start, end, surface, label, "ner") for start, end, surface, label in answers[text]]
+               for text in texts]
+        memo.trim()
+        return out
