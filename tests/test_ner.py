@@ -124,6 +124,22 @@ def test_threads_sharing_the_memo_get_their_own_answers(monkeypatch):
     assert results == [fresh[k % 4:] + fresh[:k % 4] for k in range(16)]
 
 
+def test_new_words_get_only_the_attributes_the_model_reads():
+    import spacy
+    from spacy.attrs import NAMES
+
+    words = "Außenministerin Wadephulskaja Tschernomorsk-Konferenz Kiew: 12.000 Flüchtlinge, www.example.org"
+    for lang, texts in (("de", GERMAN + [words]), ("en", ENGLISH + [words])):
+        nlp = ner.load_ner(lang)
+        assert {NAMES[k] for k in nlp.vocab.lex_attr_getters} == {"NORM", "PREFIX", "SUFFIX", "SHAPE",
+                                                                   "IS_SPACE"}
+        # the same pipeline computing every attribute finds the same entities
+        full = spacy.load(ner.MODEL_DIR / f"ner-{lang}")
+        for text in texts + ["Angela Merkel  \n\n  traf   Emmanuel Macron."]:
+            ours = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+            assert ours == [(e.start_char, e.end_char, e.label_) for e in full(text).ents], text
+
+
 def test_unknown_language_has_no_entities():
     assert ner.load_ner("fr") is None
     assert ner.find_entities("Emmanuel Macron a rencontré Olaf Scholz à Paris.", "fr") == []
