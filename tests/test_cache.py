@@ -93,22 +93,31 @@ def test_default_folder_follows_xdg(monkeypatch, tmp_path):
     assert cache.folder() == tmp_path / "eventwire"
 
 
-def test_gazetteer_and_identifier_from_the_cache_equal_fresh_ones(folder):
+def kept_then_loaded(folder, name: str, accessor, fresh) -> None:
+    """``accessor()`` (an lru-cached loader) builds and keeps ``name``, then loads it: equal to ``fresh``."""
+    for _ in range(2):
+        accessor.cache_clear()
+        assert accessor() == fresh
+    assert {p.name.split("-")[0] for p in folder.glob("*.pickle")} == {name}
+    accessor.cache_clear()
+
+
+def test_gazetteer_from_the_cache_equals_a_fresh_one(folder):
     from eventwire import geo
+
+    kept_then_loaded(folder, "gazetteer", geo.gazetteer, geo.build_gazetteer())
+
+
+def test_identifier_from_the_cache_classifies_as_a_fresh_one(folder):
     from eventwire.stages import language
 
-    fresh = geo.build_gazetteer()
-    for _ in range(2):  # built and kept, then loaded
-        geo.gazetteer.cache_clear()
-        assert geo.gazetteer() == fresh
-    assert {p.name.split("-")[0] for p in folder.glob("*.pickle")} == {"gazetteer"}
     texts = ["Die Bundesregierung kündigte am Montag neue Sanktionen an.",
              "The foreign ministers met in Brussels on Tuesday.", "Le gouvernement a annoncé des mesures."]
     expected = [language._build_identifier().classify(t) for t in texts]
-    for _ in range(2):
+    for _ in range(2):  # built and kept, then loaded
         language._identifier.cache_clear()
         assert [language._identifier().classify(t) for t in texts] == expected
-    geo.gazetteer.cache_clear()
+    assert {p.name.split("-")[0] for p in folder.glob("*.pickle")} == {"langid"}
     language._identifier.cache_clear()
 
 
@@ -116,12 +125,8 @@ def test_stoplist_index_from_the_cache_equals_a_fresh_one(folder):
     from eventwire.stages.clean import lines
 
     fresh = lines._build_stopword_index()
-    for _ in range(2):  # built and kept, then loaded
-        lines._stopword_index.cache_clear()
-        assert lines._stopword_index() == fresh
-    assert {p.name.split("-")[0] for p in folder.glob("*.pickle")} == {"stoplists"}
+    kept_then_loaded(folder, "stoplists", lines._stopword_index, fresh)
     assert "German" in fresh[0] and fresh[0].index("German") in fresh[1]["und"]
-    lines._stopword_index.cache_clear()
 
 
 def test_no_home_means_no_cache(monkeypatch):
